@@ -1,0 +1,11 @@
+// The `heeded` command: the entry point that names every subcommand.
+import ArgumentParser
+
+@main
+struct Heeded: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heeded",
+        abstract: "A workflow engine for a council's disabled children's service.",
+        subcommands: []
+    )
+}
