@@ -7,9 +7,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "heeded", targets: ["heeded"]),
+        // Libraries for the benchmarks package (Benchmarks/), which lives apart so builds and tests never compile it.
+        .library(name: "HeededCore", targets: ["HeededXML", "FEEL", "Forms", "Decisions", "Casework"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libxml2, seen only by HeededXML.
@@ -31,12 +34,21 @@ let package = Package(
         // DMN decision tables evaluated with FEEL.
         .target(name: "Decisions", dependencies: ["HeededXML", "FEEL"]),
         // The domain: requests, routing, assessments, needs, provision, deadlines. Pure Swift, no I/O.
-        .target(name: "Casework", dependencies: ["Forms", "Decisions", "FEEL"]),
+        .target(
+            name: "Casework",
+            dependencies: ["Forms", "Decisions", "FEEL"],
+            resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
+        ),
+        // Persistence behind Casework's store protocol: SQLite through GRDB, migrations, hash-chained audit.
+        .target(
+            name: "Store",
+            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "heeded",
             dependencies: [
-                "Forms", "Decisions", "Casework",
+                "Forms", "Decisions", "Casework", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +57,7 @@ let package = Package(
         .testTarget(name: "FormsTests", dependencies: ["Forms", "FEEL"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "FEEL"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Decisions", "FEEL"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Casework"]),
         .testTarget(name: "CLITests", dependencies: ["heeded"]),
     ],
     swiftLanguageModes: [.v6]

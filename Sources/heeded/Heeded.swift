@@ -6,6 +6,6 @@ struct Heeded: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heeded",
         abstract: "A workflow engine for a council's disabled children's service.",
-        subcommands: []
+        subcommands: [FormsCommand.self]
     )
 }

@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+// Heeded's performance benchmarks (package-benchmark). A package of its own so that the main build and tests
+// never compile them. Run from this folder: `swift package benchmark` (see README.md here).
+import Foundation
+import PackageDescription
+
+/// A path dependency is known by its folder's name, which is whatever the repository was cloned as.
+let heeded = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "HeededBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "FormLoading",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HeededCore", package: heeded),
+            ],
+            path: "Benchmarks/FormLoading",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,250 @@
+// Checks submitted answers against a form: types, required, relevant, constraints and codes.
+import FEEL
+import Foundation
+
+/// The outcome of checking answers: the typed answers that stand, and a problem per question that needs one.
+public struct AnswerCheck: Sendable {
+    public let answers: Answers
+    public let problems: [AnswerProblem]
+    public var isValid: Bool { problems.isEmpty }
+}
+
+extension FormDefinition {
+    /// Checks raw answers.
+    ///
+    /// Relevance is settled first, to a fixed point: a question whose `relevant` is false is hidden, so it is
+    /// not required and its answer is dropped, which may in turn hide others. Then each asked question is
+    /// checked for its type, whether it is required, its constraints and its codes. `today` decides what a
+    /// "future" date is; pass the date of submission.
+    public func check(_ raw: [String: RawAnswer], library: FormLibrary, today: FEELDate) -> AnswerCheck {
+        var checker = AnswerChecker(form: self, library: library, today: today)
+        return checker.check(raw)
+    }
+
+    /// Evaluates the form's bindings over checked answers, giving request facts keyed by contract name.
+    public func facts(from answers: Answers, receivedDate: FEELDate) -> [String: FEELValue] {
+        let scope = answers.scope(for: sections.flatMap(\.fields), extra: ["received_date": .date(receivedDate)])
+        var facts: [String: FEELValue] = [:]
+        for binding in bindings { facts[binding.fact] = binding.expression.compiled.evaluate(scope) }
+        return facts
+    }
+}
+
+private struct AnswerChecker {
+    let form: FormDefinition
+    let library: FormLibrary
+    let today: FEELDate
+    private(set) var problems: [AnswerProblem] = []
+    /// Problems with the form of an answer (not a number, not an option), keyed by answer key. They are
+    /// reported only if the question turns out to be asked.
+    private var typeProblems: [String: [AnswerProblem]] = [:]
+
+    init(form: FormDefinition, library: FormLibrary, today: FEELDate) {
+        self.form = form
+        self.library = library
+        self.today = today
+    }
+
+    mutating func check(_ raw: [String: RawAnswer]) -> AnswerCheck {
+        let topFields = form.sections.flatMap(\.fields)
+        var typed: [String: Answer] = [:]
+        for field in topFields {
+            if let value = raw[field.id], let answer = typedAnswer(value, for: field, key: field.id) { typed[field.id] = answer }
+        }
+        // Settle relevance to a fixed point: hiding a question can hide the questions that depend on it.
+        var asked = Set(topFields.map(\.id))
+        while true {
+            let scope = Answers(typed.filter { asked.contains($0.key) }).scope(for: topFields)
+            var now = Set<String>()
+            for section in form.sections where section.relevant?.holds(in: scope, whenUndecided: false) ?? true {
+                for field in section.fields where field.relevant?.holds(in: scope, whenUndecided: false) ?? true {
+                    now.insert(field.id)
+                }
+            }
+            if now == asked { break }
+            asked = now
+        }
+        var kept = typed.filter { asked.contains($0.key) }
+        for field in topFields where asked.contains(field.id) {
+            if let found = typeProblems[field.id] {
+                problems += found
+                kept[field.id] = nil
+                continue
+            }
+            let scope = Answers(kept).scope(for: topFields)
+            if case .repeat(_, _, let children) = field.kind, case .items(let items)? = kept[field.id] {
+                kept[field.id] = .items(checkItems(items, children: children, key: field.id, outer: scope))
+            }
+            checkAsked(field, answer: kept[field.id], key: field.id, scope: scope)
+        }
+        // Computed values last, from the answers that stand.
+        for field in topFields where asked.contains(field.id) {
+            if case .computed(let expression) = field.kind {
+                kept[field.id] = .computed(expression.compiled.evaluate(Answers(kept).scope(for: topFields)))
+            }
+        }
+        return AnswerCheck(answers: Answers(kept), problems: problems)
+    }
+
+    /// Relevance, types, required and constraints inside each item of a repeating group. An item's
+    /// expressions see the top-level answers and the item's own.
+    private mutating func checkItems(
+        _ items: [[String: Answer]], children: [Field], key: String, outer: [String: FEELValue]
+    ) -> [[String: Answer]] {
+        items.enumerated().map { index, original in
+            func scope(_ item: [String: Answer]) -> [String: FEELValue] {
+                outer.merging(Answers(item).scope(for: children)) { $1 }
+            }
+            var asked = Set(children.map(\.id))
+            while true {
+                let current = scope(original.filter { asked.contains($0.key) })
+                let now = Set(children.filter { $0.relevant?.holds(in: current, whenUndecided: false) ?? true }.map(\.id))
+                if now == asked { break }
+                asked = now
+            }
+            var item = original.filter { asked.contains($0.key) }
+            for child in children where asked.contains(child.id) {
+                let childKey = "\(key)[\(index)].\(child.id)"
+                if let found = typeProblems[childKey] {
+                    problems += found
+                    item[child.id] = nil
+                } else {
+                    checkAsked(child, answer: item[child.id], key: childKey, scope: scope(item))
+                }
+            }
+            for child in children where asked.contains(child.id) {
+                if case .computed(let expression) = child.kind { item[child.id] = .computed(expression.compiled.evaluate(scope(item))) }
+            }
+            return item
+        }
+    }
+
+    /// Required and constraint checks on a question that is asked.
+    private mutating func checkAsked(_ field: Field, answer: Answer?, key: String, scope: [String: FEELValue]) {
+        if case .computed = field.kind { return }
+        guard let answer else {
+            if field.required { problems.append(AnswerProblem(field: key, message: requiredMessage(field))) }
+            return
+        }
+        if case .repeat(let min, _, _) = field.kind, case .items(let items) = answer, let min, items.count < min {
+            problems.append(AnswerProblem(field: key, message: "Add at least \(min)"))
+        }
+        for constraint in field.constraints where !constraint.test.holds(in: scope, whenUndecided: true) {
+            problems.append(AnswerProblem(field: key, message: constraint.message))
+        }
+    }
+
+    /// Turns a raw answer into a typed one, or records why it cannot be. Empty answers count as unanswered.
+    private mutating func typedAnswer(_ raw: RawAnswer, for field: Field, key: String) -> Answer? {
+        func problem(_ message: String) -> Answer? {
+            typeProblems[key, default: []].append(AnswerProblem(field: key, message: message))
+            return nil
+        }
+        switch (field.kind, raw) {
+        case (.computed, _):
+            return nil  // never taken from the submitter
+        case (.repeat(_, let max, let children), .items(let items)):
+            if let max, items.count > max { return problem("Add no more than \(max)") }
+            let typedItems = items.enumerated().map { index, item in
+                var typedItem: [String: Answer] = [:]
+                for child in children {
+                    if let value = item[child.id], let answer = typedAnswer(value, for: child, key: "\(key)[\(index)].\(child.id)") {
+                        typedItem[child.id] = answer
+                    }
+                }
+                return typedItem
+            }
+            return typedItems.isEmpty ? nil : .items(typedItems)
+        case (.repeat, _):
+            return problem("Add the details for each item")
+        case (_, .items):
+            return problem("Give one answer to this question")
+        case (.multiChoice, _), (.code(_, true, _), _):
+            let values = raw.texts.filter { !$0.isEmpty }
+            if values.isEmpty { return nil }
+            let allowed = allowedValues(field)
+            if let unknown = values.first(where: { !allowed.contains($0) }) {
+                return problem("\"\(unknown)\" is not one of the options for this question")
+            }
+            if values.count > 1, let exclusive = field.options.first(where: { $0.exclusive && values.contains($0.value) }) {
+                return problem("Select \"\(exclusive.label)\" on its own, or the other options without it")
+            }
+            return .choices(values)
+        case (_, .values(let values)) where values.count > 1:
+            return problem("Choose only one answer")
+        default:
+            break
+        }
+        let text = raw.texts.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if text.isEmpty { return nil }
+        switch field.kind {
+        case .text(let maxLength, _), .longText(let maxLength):
+            if let maxLength, text.count > maxLength { return problem("Answer must be \(maxLength) characters or fewer") }
+            return .text(text)
+        case .yesNo:
+            switch text.lowercased() {
+            case "yes", "true": return .yesNo(true)
+            case "no", "false": return .yesNo(false)
+            default: return problem("Select yes or no")
+            }
+        case .yesNoUnsure:
+            guard ["yes", "no", "unsure"].contains(text) else { return problem("Select yes, no or not sure") }
+            return .choice(text)
+        case .choice, .scale, .code:
+            guard allowedValues(field).contains(text) else { return problem("\"\(text)\" is not one of the options for this question") }
+            return .choice(text)
+        case .number(let min, let max, let integer, _):
+            guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                  let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                return problem("Enter a number, like 3")
+            }
+            if integer, !number.isWholeNumber { return problem("Enter a whole number, like 3") }
+            if let min, number < min { return problem(max.map { "Enter a number from \(min) to \($0)" } ?? "Enter a number of \(min) or more") }
+            if let max, number > max { return problem(min.map { "Enter a number from \($0) to \(max)" } ?? "Enter a number of \(max) or less") }
+            return .number(number)
+        case .date(let notFuture):
+            guard let date = FEELDate(iso: text) else { return problem("Enter a real date, for example 27 3 2019") }
+            if notFuture, date > today { return problem("The date must be today or in the past") }
+            return .date(date)
+        case .multiChoice, .computed, .repeat:
+            preconditionFailure("handled above")
+        }
+    }
+
+    private func allowedValues(_ field: Field) -> Set<String> {
+        if case .code(let listID, _, let options) = field.kind, options.isEmpty {
+            return Set(library.codeList(listID, in: form)?.codes.map(\.value) ?? [])
+        }
+        return Set(field.options.map(\.value))
+    }
+
+    private func requiredMessage(_ field: Field) -> String {
+        switch field.kind {
+        case .choice, .scale, .yesNo, .yesNoUnsure, .code(_, false, _): "Select an answer"
+        case .multiChoice, .code(_, true, _): "Select at least one option"
+        case .date: "Enter a date"
+        case .number: "Enter a number"
+        case .repeat: "Add at least one"
+        default: "Enter an answer"
+        }
+    }
+}
+
+private extension Decimal {
+    var isWholeNumber: Bool {
+        var value = self
+        var whole = Decimal()
+        NSDecimalRound(&whole, &value, 0, .plain)
+        return whole == self
+    }
+}
+
+private extension RawAnswer {
+    var texts: [String] {
+        switch self {
+        case .value(let text): [text]
+        case .values(let texts): texts
+        case .items: []
+        }
+    }
+}

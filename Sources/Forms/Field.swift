@@ -1,0 +1,96 @@
+// A question on a form and the kind of answer it takes.
+import FEEL
+import Foundation
+import HeededXML
+
+/// A question, with its wording, its kind of answer and the rules its answer must keep.
+public struct Field: Sendable {
+    public let id: String
+    public let label: String
+    public let hint: String?
+    public let help: String?
+    public let kind: Kind
+    /// Must be answered when relevant.
+    public let required: Bool
+    /// When false the question is not asked, not required, and any answer is dropped.
+    public let relevant: FormExpression?
+    public let constraints: [Constraint]
+    public let location: XMLLocation
+
+    /// The kinds of question the form language has.
+    public enum Kind: Sendable {
+        case text(maxLength: Int?, input: String?)
+        case longText(maxLength: Int?)
+        case yesNo
+        case yesNoUnsure
+        case choice([Option])
+        case multiChoice([Option])
+        case scale([Option])
+        case number(min: Decimal?, max: Decimal?, integer: Bool, unit: String?)
+        case date(notFuture: Bool)
+        /// A code from a code list; `options` are the codes offered, in the form's own words.
+        case code(list: String, multiple: Bool, options: [Option])
+        case computed(FormExpression)
+        case `repeat`(min: Int?, max: Int?, fields: [Field])
+
+        /// The element name used in form definitions, for messages and `forms show`.
+        public var name: String {
+            switch self {
+            case .text: "text"
+            case .longText: "long-text"
+            case .yesNo: "yes-no"
+            case .yesNoUnsure: "yes-no-unsure"
+            case .choice: "choice"
+            case .multiChoice: "multi-choice"
+            case .scale: "scale"
+            case .number: "number"
+            case .date: "date"
+            case .code(_, let multiple, _): multiple ? "code (several)" : "code"
+            case .computed: "computed"
+            case .repeat: "repeat"
+            }
+        }
+    }
+
+    /// The fields inside a repeating group; empty for any other kind.
+    public var childFields: [Field] {
+        if case .repeat(_, _, let fields) = kind { fields } else { [] }
+    }
+
+    /// The options offered, for the kinds that have them.
+    public var options: [Option] {
+        switch kind {
+        case .choice(let options), .multiChoice(let options), .scale(let options), .code(_, _, let options): options
+        default: []
+        }
+    }
+
+    /// Whether the answer is a list of values.
+    public var takesSeveral: Bool {
+        switch kind {
+        case .multiChoice: true
+        case .code(_, let multiple, _): multiple
+        default: false
+        }
+    }
+}
+
+/// One answer a choice offers.
+public struct Option: Sendable, Hashable {
+    public let value: String
+    public let label: String
+    /// May only be chosen alone ("None of these").
+    public let exclusive: Bool
+
+    public init(value: String, label: String, exclusive: Bool = false) {
+        self.value = value
+        self.label = label
+        self.exclusive = exclusive
+    }
+}
+
+/// A rule an answer must keep, with the message shown beside the question when it does not.
+public struct Constraint: Sendable {
+    public let test: FormExpression
+    public let message: String
+}

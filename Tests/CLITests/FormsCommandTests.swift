@@ -1,0 +1,49 @@
+// `heeded forms check` and `heeded forms show`, run as a rules author would run them.
+import Foundation
+import Testing
+
+@Suite("heeded forms")
+struct FormsCommandTests {
+    @Test("checking the shipped forms succeeds with one line per form")
+    func checkShipped() throws {
+        let result = try HeededProcess.run(["forms", "check"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("needs-request v1:"))
+        #expect(result.stdout.contains("forms and"))
+    }
+
+    @Test("a broken form prints file:line:column: message and exits non-zero")
+    func checkBroken() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("broken.xml")
+        try Data("""
+            <?xml version="1.0"?>
+            <form xmlns="urn:heeded:form:1" id="broken" version="1" title="Broken" audience="parent" legal-basis="s17">
+              <section id="one" title="One">
+                <text id="name" relevant="nobody = true"><label>Name</label></text>
+              </section>
+            </form>
+            """.utf8).write(to: file)
+        let result = try HeededProcess.run(["forms", "check", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.path):4:"), "\(result.stderr)")
+        #expect(result.stderr.contains("\"nobody\""))
+    }
+
+    @Test("showing a form lists its sections, questions and conditions")
+    func show() throws {
+        let result = try HeededProcess.run(["forms", "show", "needs-request"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("id needs-request, version 1"))
+        #expect(result.stdout.contains("Request facts"))
+    }
+
+    @Test("showing a form that does not exist names the forms there are")
+    func showUnknown() throws {
+        let result = try HeededProcess.run(["forms", "show", "no-such-form"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("needs-request"))
+    }
+}
