@@ -12,7 +12,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libxml2, seen only by HeededXML.
@@ -36,7 +40,7 @@ let package = Package(
         // The domain: requests, routing, assessments, needs, provision, deadlines. Pure Swift, no I/O.
         .target(
             name: "Casework",
-            dependencies: ["Forms", "Decisions", "FEEL"],
+            dependencies: ["Forms", "Decisions", "FEEL", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
         ),
         // Persistence behind Casework's store protocol: SQLite through GRDB, migrations, hash-chained audit.
@@ -44,11 +48,23 @@ let package = Package(
             name: "Store",
             dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The web application: HTML pages for parent, assessor and manager, and the JSON API.
+        .target(
+            name: "Web",
+            dependencies: [
+                "Forms", "Casework", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "heeded",
             dependencies: [
-                "Forms", "Decisions", "Casework", "Store",
+                "Forms", "Decisions", "Casework", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +74,10 @@ let package = Package(
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "FEEL"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Decisions", "FEEL"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Casework"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: ["Web", "Store", "Casework", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["heeded"]),
     ],
     swiftLanguageModes: [.v6]

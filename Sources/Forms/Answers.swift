@@ -29,7 +29,7 @@ public enum Answer: Sendable, Hashable {
         case .text(let text), .choice(let text): .string(text)
         case .yesNo(let value): .boolean(value)
         case .choices(let values): .list(values.map(FEELValue.string))
-        case .number(let number): .number(number)
+        case .number(let number): .number(FEELNumber(number))
         case .date(let date): .date(date)
         case .items(let items): .list(items.map { item in .context(Answers.context(item)) })
         case .computed(let value): value

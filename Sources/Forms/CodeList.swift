@@ -6,8 +6,8 @@ public struct CodeList: Sendable {
     public let id: String
     public let title: String
     public let source: String?
-    public let codes: [Option]
+    public let codes: [AnswerOption]
     public let location: XMLLocation
 
-    public func code(_ value: String) -> Option? { codes.first { $0.value == value } }
+    public func code(_ value: String) -> AnswerOption? { codes.first { $0.value == value } }
 }

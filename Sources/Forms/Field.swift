@@ -23,13 +23,13 @@ public struct Field: Sendable {
         case longText(maxLength: Int?)
         case yesNo
         case yesNoUnsure
-        case choice([Option])
-        case multiChoice([Option])
-        case scale([Option])
+        case choice([AnswerOption])
+        case multiChoice([AnswerOption])
+        case scale([AnswerOption])
         case number(min: Decimal?, max: Decimal?, integer: Bool, unit: String?)
         case date(notFuture: Bool)
         /// A code from a code list; `options` are the codes offered, in the form's own words.
-        case code(list: String, multiple: Bool, options: [Option])
+        case code(list: String, multiple: Bool, options: [AnswerOption])
         case computed(FormExpression)
         case `repeat`(min: Int?, max: Int?, fields: [Field])
 
@@ -58,7 +58,7 @@ public struct Field: Sendable {
     }
 
     /// The options offered, for the kinds that have them.
-    public var options: [Option] {
+    public var options: [AnswerOption] {
         switch kind {
         case .choice(let options), .multiChoice(let options), .scale(let options), .code(_, _, let options): options
         default: []
@@ -76,7 +76,7 @@ public struct Field: Sendable {
 }
 
 /// One answer a choice offers.
-public struct Option: Sendable, Hashable {
+public struct AnswerOption: Sendable, Hashable {
     public let value: String
     public let label: String
     /// May only be chosen alone ("None of these").

@@ -11,19 +11,22 @@ struct FormReader {
 
     mutating func form(from root: XMLElement) -> FormDefinition {
         let localLists = root.children(named: "codelist").map(codeList)
-        let sections = root.children(named: "section").map { section -> Section in
-            Section(
+        var sections: [Section] = []
+        for section in root.children(named: "section") {
+            sections.append(Section(
                 id: section.attribute("id") ?? "",
                 title: section.attribute("title") ?? "",
                 intro: section.child(named: "intro").map { normalised($0.text) },
                 relevant: expression(section, attribute: "relevant"),
                 fields: fields(in: section),
-                location: section.location)
+                location: section.location))
         }
-        let bindings = root.child(named: "bindings")?.children(named: "bind").compactMap { bind -> Binding? in
-            guard let compiled = expression(bind, attribute: "expr") else { return nil }
-            return Binding(fact: bind.attribute("fact") ?? "", expression: compiled)
-        } ?? []
+        var bindings: [Binding] = []
+        for bind in root.child(named: "bindings")?.children(named: "bind") ?? [] {
+            if let compiled = expression(bind, attribute: "expr") {
+                bindings.append(Binding(fact: bind.attribute("fact") ?? "", expression: compiled))
+            }
+        }
         return FormDefinition(
             id: root.attribute("id") ?? "",
             version: Int(root.attribute("version") ?? "") ?? 0,
@@ -37,7 +40,7 @@ struct FormReader {
             location: root.location)
     }
 
-    mutating func codeList(_ element: XMLElement) -> CodeList {
+    func codeList(_ element: XMLElement) -> CodeList {
         CodeList(
             id: element.attribute("id") ?? "",
             title: element.attribute("title") ?? "",
@@ -47,9 +50,11 @@ struct FormReader {
     }
 
     private mutating func fields(in parent: XMLElement) -> [Field] {
-        parent.children.compactMap { element in
-            Self.fieldElements.contains(element.name) ? field(element) : nil
+        var fields: [Field] = []
+        for element in parent.children where Self.fieldElements.contains(element.name) {
+            fields.append(field(element))
         }
+        return fields
     }
 
     static let fieldElements: Set<String> = [
@@ -86,6 +91,12 @@ struct FormReader {
         default:
             preconditionFailure("FormReader.field called with <\(element.name)>, which is not a field element")
         }
+        var constraints: [Constraint] = []
+        for constraint in element.children(named: "constraint") {
+            if let test = expression(constraint, attribute: "test") {
+                constraints.append(Constraint(test: test, message: normalised(constraint.text)))
+            }
+        }
         return Field(
             id: element.attribute("id") ?? "",
             label: element.child(named: "label").map { normalised($0.text) } ?? "",
@@ -94,16 +105,14 @@ struct FormReader {
             kind: kind,
             required: element.attribute("required") == "true",
             relevant: expression(element, attribute: "relevant"),
-            constraints: element.children(named: "constraint").compactMap { constraint in
-                expression(constraint, attribute: "test").map { Constraint(test: $0, message: normalised(constraint.text)) }
-            },
+            constraints: constraints,
             location: element.location)
     }
 
     private static let null = try! FEELExpression(parsing: "null")
 
-    private func option(_ element: XMLElement) -> Option {
-        Option(
+    private func option(_ element: XMLElement) -> AnswerOption {
+        AnswerOption(
             value: element.attribute("value") ?? "",
             label: normalised(element.text),
             exclusive: element.attribute("exclusive") == "true")

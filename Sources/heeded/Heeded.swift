@@ -2,10 +2,13 @@
 import ArgumentParser
 
 @main
-struct Heeded: ParsableCommand {
+struct Heeded: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heeded",
         abstract: "A workflow engine for a council's disabled children's service.",
-        subcommands: [FormsCommand.self]
+        subcommands: [
+            FormsCommand.self, DMNCommand.self, RouteCommand.self, DemoCommand.self, ReportCommand.self, AuditCommand.self,
+            SoakCommand.self,
+        ]
     )
 }

@@ -1,10 +1,6 @@
 // Writing to standard error, for problems and progress, keeping standard output for results.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 func printError(_ line: String) {
-    fputs(line + "\n", stderr)
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

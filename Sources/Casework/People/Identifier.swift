@@ -1,0 +1,33 @@
+// Typed identifiers, so a need's id can never be passed where a provision's is expected.
+import Foundation
+
+/// A unique identifier for one kind of record. `Subject` only tags the type; nothing of it is stored.
+///
+/// Identifiers are UUIDs made by whoever creates the record (the web app, the demo generator), so a record has
+/// its id before it is stored and the same value works in SQLite and PostgreSQL.
+public struct Identifier<Subject>: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let uuid: UUID
+
+    public init(_ uuid: UUID = UUID()) { self.uuid = uuid }
+
+    public init?(_ text: String) {
+        guard let uuid = UUID(uuidString: text) else { return nil }
+        self.uuid = uuid
+    }
+
+    public var description: String { uuid.uuidString.lowercased() }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let uuid = UUID(uuidString: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a UUID, found \"\(text)\"")
+        }
+        self.uuid = uuid
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

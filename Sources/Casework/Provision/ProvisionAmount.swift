@@ -1,0 +1,65 @@
+// How much provision, per what period: the measure delivery is checked against.
+
+/// The unit a provision is agreed in (F5).
+public enum ProvisionUnit: String, Sendable, Hashable, Codable, CaseIterable {
+    case hoursPerWeek = "hours/week"
+    case sessionsPerMonth = "sessions/month"
+    case nightsPerYear = "nights/year"
+    case poundsPerFourWeeks = "£/4 weeks"
+    /// Equipment, an adaptation: delivered once, due from the start date.
+    case oneOff = "one-off"
+
+    /// The thing counted, for "12 hours behind".
+    public var countedThing: String {
+        switch self {
+        case .hoursPerWeek: "hours"
+        case .sessionsPerMonth: "sessions"
+        case .nightsPerYear: "nights"
+        case .poundsPerFourWeeks: "£"
+        case .oneOff: "items"
+        }
+    }
+
+    /// Days in one period; nil for one-off provision.
+    var periodDays: Double? {
+        switch self {
+        case .hoursPerWeek: 7
+        case .sessionsPerMonth: 365.25 / 12
+        case .nightsPerYear: 365.25
+        case .poundsPerFourWeeks: 28
+        case .oneOff: nil
+        }
+    }
+}
+
+/// An agreed amount: 6 hours a week, 2 sessions a month, 30 nights a year.
+public struct ProvisionAmount: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let quantity: Double
+    public let unit: ProvisionUnit
+
+    public init(_ quantity: Double, _ unit: ProvisionUnit) throws(CaseworkError) {
+        guard quantity > 0, quantity.isFinite else {
+            throw .invalid(field: "agreed_amount", message: "an agreed amount must be more than 0, found \(quantity)")
+        }
+        self.quantity = quantity
+        self.unit = unit
+    }
+
+    /// Units due over `days` days of provision, pro rata (a week of 6 hours a week is 6).
+    public func unitsDue(overDays days: Int) -> Double {
+        guard days > 0 else { return 0 }
+        guard let period = unit.periodDays else { return quantity }
+        return quantity * Double(days) / period
+    }
+
+    /// Whole days of provision that `units` cover from the start.
+    public func daysCovered(by units: Double) -> Int {
+        guard let period = unit.periodDays else { return units >= quantity ? Int.max / 4 : 0 }
+        return Int((units / quantity * period).rounded(.down))
+    }
+
+    public var description: String {
+        let number = quantity.rounded() == quantity ? String(Int(quantity)) : String(quantity)
+        return "\(number) \(unit.rawValue)"
+    }
+}

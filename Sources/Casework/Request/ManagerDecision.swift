@@ -1,0 +1,51 @@
+// A team manager's confirmation of the routing, or an override with its reason.
+import Foundation
+
+/// The manager's word on a routing decision. An override must say why, and the original decision is kept
+/// beside it: a family can always see what the rules said and what a person changed.
+public struct ManagerDecision: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case confirmed, overridden
+    }
+
+    public let kind: Kind
+    /// The outcome that now applies: the routing's own when confirmed.
+    public let outcome: RoutingOutcome
+    public let reason: String?
+    public let manager: ActingUser
+    public let decidedOn: CalendarDate
+
+    /// The manager agrees with the routing tables; refused when the tables could not decide (there is nothing
+    /// to confirm: the manager decides with `overriding`, giving the outcome and a reason).
+    public static func confirming(_ routing: RoutingRecord, by manager: ActingUser, on date: CalendarDate) throws(CaseworkError) -> ManagerDecision {
+        guard let outcome = routing.outcome else {
+            throw .invalid(field: "outcome", message: "the routing tables could not decide this request, so there is nothing to confirm: choose the outcome and say why")
+        }
+        guard manager.role == .manager || manager.role == .administrator else {
+            throw .notAllowed(who: manager, action: "confirm a routing decision")
+        }
+        return ManagerDecision(kind: .confirmed, outcome: outcome, reason: nil, manager: manager, decidedOn: date)
+    }
+
+    /// The manager changes the outcome (or decides one the tables could not); refused without a reason.
+    public static func overriding(
+        _ routing: RoutingRecord, with outcome: RoutingOutcome, reason: String, by manager: ActingUser, on date: CalendarDate
+    ) throws(CaseworkError) -> ManagerDecision {
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw .invalid(field: "reason", message: "an override of the routing decision needs a reason the family can read")
+        }
+        guard manager.role == .manager || manager.role == .administrator else {
+            throw .notAllowed(who: manager, action: "override a routing decision")
+        }
+        return ManagerDecision(kind: .overridden, outcome: outcome, reason: trimmed, manager: manager, decidedOn: date)
+    }
+
+    public init(kind: Kind, outcome: RoutingOutcome, reason: String?, manager: ActingUser, decidedOn: CalendarDate) {
+        self.kind = kind
+        self.outcome = outcome
+        self.reason = reason
+        self.manager = manager
+        self.decidedOn = decidedOn
+    }
+}

@@ -1,0 +1,121 @@
+// Reading request facts from the contract's JSON, refusing anything that is not exactly what it allows.
+import Foundation
+
+extension RequestFacts {
+    /// Reads one request-facts object (shared/contracts/request-facts.md). Every key the contract lists is
+    /// required; keys it does not list are ignored. The first problem found is thrown, naming its key.
+    public init(json data: Data) throws(RequestFactsError) {
+        let root = try JSONValue.parse(data)
+        try self.init(reading: FactReader(value: root, path: ""))
+    }
+
+    /// Reads one request-facts object from JSON text.
+    public init(json text: String) throws(RequestFactsError) {
+        try self.init(json: Data(text.utf8))
+    }
+
+    private init(reading facts: FactReader) throws(RequestFactsError) {
+        let child = try facts.object("child")
+        let codes: [DisabilityCode] = try child.list("disability_codes") { (code) throws(RequestFactsError) in
+            try code.code(DisabilityCode.self, "a CIN census disability code")
+        }
+        if codes.contains(.none) && codes.count > 1 {
+            throw RequestFactsError(key: child.path("disability_codes"), problem: "NONE may only stand alone (an empty list also means no disability)")
+        }
+        let requester = try facts.object("requester")
+        let parentCarer = try facts.object("parent_carer")
+        self.init(
+            child: Child(
+                ageYears: try child.integer("age_years", in: 0...25),
+                disabilityCodes: codes,
+                diagnosisStatus: try child.code("diagnosis_status", DiagnosisStatus.self, "a diagnosis status")),
+            requester: Requester(
+                relationship: try requester.code("relationship", Relationship.self, "a relationship"),
+                parentalResponsibility: try requester.boolean("parental_responsibility"),
+                adult: try requester.boolean("adult")),
+            referralSource: try facts.code("referral_source", ReferralSource.self, "a CIN census referral source code"),
+            requests: try facts.list("requests") { (request) throws(RequestFactsError) in try request.code(RequestKind.self, "a request kind") },
+            parentCarer: ParentCarer(
+                assessmentRequested: try parentCarer.boolean("assessment_requested"),
+                strainCount: try parentCarer.integer("strain_count", in: 0...Int.max)),
+            parentDisabilityOrIllness: try facts.boolean("parent_disability_or_illness"),
+            youngCarers: try facts.integer("young_carers", in: 0...Int.max),
+            concerns: try facts.list("concerns") { (concern) throws(RequestFactsError) in
+                let entry = try concern.asObject()
+                return Concern(
+                    code: try entry.code("code", ConcernCode.self, "a concern code"),
+                    about: try entry.code("about", ConcernSubject.self, "whom a concern is about"))
+            })
+    }
+}
+
+/// A JSON value and the key path that leads to it, with typed reads that fail with that path in the message.
+private struct FactReader {
+    let value: JSONValue
+    let path: String
+
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func member(_ key: String) throws(RequestFactsError) -> FactReader {
+        guard case .object(let members) = value else {
+            throw RequestFactsError(key: path, problem: "expected an object, found \(value.shortDescription)")
+        }
+        guard let found = members[key] else {
+            throw RequestFactsError(key: path(key), problem: "missing (required by the request-facts contract)")
+        }
+        return FactReader(value: found, path: path(key))
+    }
+
+    private func wrongType(_ expected: String) -> RequestFactsError {
+        RequestFactsError(key: path, problem: "expected \(expected), found \(value.shortDescription)")
+    }
+
+    func asObject() throws(RequestFactsError) -> FactReader {
+        guard case .object = value else { throw wrongType("an object") }
+        return self
+    }
+
+    func object(_ key: String) throws(RequestFactsError) -> FactReader { try member(key).asObject() }
+
+    func boolean(_ key: String) throws(RequestFactsError) -> Bool {
+        let found = try member(key)
+        guard case .bool(let flag) = found.value else { throw found.wrongType("true or false") }
+        return flag
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws(RequestFactsError) -> Int {
+        let found = try member(key)
+        let bounds = range.upperBound == Int.max ? "a whole number, 0 or more" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard case .number(let number) = found.value, number.rounded() == number, abs(number) < 1e15 else {
+            throw found.wrongType(bounds)
+        }
+        guard range.contains(Int(number)) else { throw found.wrongType(bounds) }
+        return Int(number)
+    }
+
+    func code<Code: RawRepresentable & CaseIterable>(_ type: Code.Type, _ what: String) throws(RequestFactsError) -> Code
+    where Code.RawValue == String {
+        guard case .string(let text) = value else { throw wrongType("\(what) (a string)") }
+        guard let code = Code(rawValue: text) else {
+            let known = Code.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RequestFactsError(key: path, problem: "\"\(text)\" is not \(what) (\(known))")
+        }
+        return code
+    }
+
+    func code<Code: RawRepresentable & CaseIterable>(_ key: String, _ type: Code.Type, _ what: String) throws(RequestFactsError) -> Code
+    where Code.RawValue == String {
+        try member(key).code(type, what)
+    }
+
+    func list<Element>(_ key: String, _ element: (FactReader) throws(RequestFactsError) -> Element) throws(RequestFactsError) -> [Element] {
+        let found = try member(key)
+        guard case .array(let items) = found.value else { throw found.wrongType("a list") }
+        var result: [Element] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            result.append(try element(FactReader(value: item, path: "\(found.path)[\(index)]")))
+        }
+        return result
+    }
+}

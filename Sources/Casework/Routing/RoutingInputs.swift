@@ -1,0 +1,48 @@
+// The flat inputs the routing tables read, made mechanically from the request facts (Forms/rules/README.md).
+import FEEL
+
+/// The decision tables' inputs: flat booleans, numbers and one string, named as the `.dmn` names them.
+///
+/// The mapping only reshapes the facts; it never judges. Which concerns give reasonable cause to suspect
+/// significant harm, who gets which assessment and which team: all of that is in the tables, where a rules
+/// author can see and change it. Benchmarks/dmn-peers/peers.py re-implements this mapping for the peer check.
+public struct RoutingInputs: Sendable, Hashable {
+    /// Every input the routing tables may read, in the order of `values`.
+    public static let names: [String] = [
+        "disability_apparent", "diagnosis_status", "requests_assessment", "requests_parent_carer_assessment",
+        "parent_carer_assessment_requested", "requester_has_parental_responsibility", "requester_is_adult",
+        "strain_count", "young_carers", "concern_count",
+    ] + ConcernCode.allCases.map(inputName)
+
+    /// One value per name in `names`.
+    public let values: [FEELValue]
+
+    public init(_ facts: RequestFacts) {
+        var values: [FEELValue] = [
+            .boolean(facts.child.disabilityApparent),
+            .string(facts.child.diagnosisStatus.rawValue),
+            .boolean(facts.requests.contains(.assessment)),
+            .boolean(facts.requests.contains(.parentCarerAssessment)),
+            .boolean(facts.parentCarer.assessmentRequested),
+            .boolean(facts.requester.parentalResponsibility),
+            .boolean(facts.requester.adult),
+            .number(FEELNumber(facts.parentCarer.strainCount)),
+            .number(FEELNumber(facts.youngCarers)),
+            .number(FEELNumber(facts.concerns.count)),
+        ]
+        values.reserveCapacity(Self.names.count)
+        for code in ConcernCode.allCases {
+            values.append(.boolean(facts.concerns.contains { $0.code == code }))
+        }
+        self.values = values
+    }
+
+    /// `concern_` and the code with hyphens as underscores: `self-injury` is `concern_self_injury`.
+    public static func inputName(for code: ConcernCode) -> String {
+        "concern_" + String(code.rawValue.map { $0 == "-" ? "_" : $0 })
+    }
+
+    public subscript(name: String) -> FEELValue? {
+        Self.names.firstIndex(of: name).map { values[$0] }
+    }
+}

@@ -1,0 +1,102 @@
+// The one place Heeded decides what assessed need is not being met: for the manager's view and the reports.
+import Foundation
+
+/// A need that is not being met: either nothing was agreed for it, or what was agreed is not arriving.
+public struct UnmetNeed: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// An open need with no provision in force or agreed to start.
+        case noProvision = "no-provision"
+        /// Provision in force (or ended) whose delivered units are behind what was due.
+        case behindOnDelivery = "behind-on-delivery"
+    }
+
+    public let kind: Kind
+    public let caseID: CaseFile.ID
+    public let caseReference: String
+    public let childName: String
+    public let team: Team
+    public let area: LifeArea
+    public let needID: Need.ID?
+    public let provisionID: Provision.ID?
+    public let service: ServiceType?
+    public let legalBasis: LegalBasis?
+    /// Units due to date and delivered, for provision behind on delivery.
+    public let unitsDue: Double?
+    public let unitsDelivered: Double?
+    /// Units missing (due minus delivered), in `unit`'s counted thing; nil for a need with no provision.
+    public let shortfall: Double?
+    public let unit: ProvisionUnit?
+    /// The first day the need was not met: the day it was identified or its provision ended, or the first day of
+    /// provision that the delivered units do not cover.
+    public let unmetSince: CalendarDate
+    public let daysUnmet: Int
+    public let reason: String
+
+    /// Every assessed need that is not being met on `asOf`, longest-waiting first.
+    ///
+    /// - A need counts as having provision when some provision linked to it is in force on `asOf` or agreed to
+    ///   start later. A need whose provision has all ended is unmet from the day after the last one ended.
+    /// - Units due are pro rata from the start date to the earlier of the end date and `asOf` less the
+    ///   recording lag. A provision is behind when the missing units exceed `policy.tolerance` of those due.
+    ///   Delivered units are credited to the earliest days first, so "unmet since" is the first day of
+    ///   provision they do not cover.
+    /// - Provision that has not started has nothing due and is never behind.
+    public static func assessedButUnmet(_ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard) -> [UnmetNeed] {
+        var provisionsByNeed: [Need.ID: [Int]] = [:]
+        provisionsByNeed.reserveCapacity(inputs.needs.count)
+        for (index, provision) in inputs.provisions.enumerated() {
+            for needID in provision.needIDs { provisionsByNeed[needID, default: []].append(index) }
+        }
+        var areaByNeed: [Need.ID: LifeArea] = [:]
+        areaByNeed.reserveCapacity(inputs.needs.count)
+        var found: [UnmetNeed] = []
+
+        for need in inputs.needs {
+            areaByNeed[need.id] = need.area
+            guard need.identifiedOn <= asOf, need.closedOn.map({ asOf < $0 }) ?? true, let summary = inputs.cases[need.caseID] else { continue }
+            let linked = provisionsByNeed[need.id, default: []].map { inputs.provisions[$0] }
+            let inForceOrComing = linked.contains { $0.endDate.map { asOf <= $0 } ?? true }
+            if inForceOrComing { continue }
+            let lastEnd = linked.compactMap(\.endDate).max()
+            let since = max(need.identifiedOn, lastEnd.map { $0.adding(days: 1) } ?? need.identifiedOn)
+            let reason = lastEnd.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
+            found.append(UnmetNeed(
+                kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
+                area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,
+                shortfall: nil, unit: nil, unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason))
+        }
+
+        let countedTo = asOf.adding(days: -policy.recordingLagDays)
+        for provision in inputs.provisions {
+            guard let summary = inputs.cases[provision.caseID] else { continue }
+            let lastDay = min(countedTo, provision.endDate ?? countedTo)
+            let daysDue = provision.startDate.days(until: lastDay) + 1
+            guard daysDue > 0 else { continue }
+            let due = provision.amount.unitsDue(overDays: daysDue)
+            let delivered = provision.delivered.deliveredUnits
+            let missing = due - delivered
+            guard missing > 0, missing > due * policy.tolerance else { continue }
+            let covered = provision.amount.daysCovered(by: delivered)
+            let since = covered >= daysDue ? lastDay : provision.startDate.adding(days: covered)
+            found.append(UnmetNeed(
+                kind: .behindOnDelivery, caseID: provision.caseID, caseReference: summary.reference, childName: summary.childName,
+                team: summary.team, area: provision.needIDs.lazy.compactMap { areaByNeed[$0] }.first ?? .other, needID: provision.needIDs.first,
+                provisionID: provision.id, service: provision.service, legalBasis: provision.legalBasis,
+                unitsDue: rounded(due), unitsDelivered: rounded(delivered), shortfall: rounded(missing), unit: provision.amount.unit,
+                unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason(for: provision)))
+        }
+        return found.sorted { ($0.daysUnmet, $1.caseReference) > ($1.daysUnmet, $0.caseReference) }
+    }
+
+    private static func reason(for provision: ProvisionSummary) -> String {
+        if provision.provider == nil { return "no provider found" }
+        if let latest = provision.delivered.latestReason {
+            let who = provision.delivered.latestCancelledBy.map { ", cancelled by \($0.rawValue.replacingOccurrences(of: "-", with: " "))" } ?? ""
+            return latest.title + who
+        }
+        if provision.delivered.records == 0 { return "nothing delivered or recorded since it started" }
+        return "delivered less than planned; no reason recorded"
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}

@@ -1,0 +1,171 @@
+// Runs DMN TCK test cases (github.com/dmn-tck/tck) against the engine and reports each in the TCK's format.
+import FEEL
+import Foundation
+import HeededXML
+
+/// The DMN Technology Compatibility Kit, run from a folder laid out as the TCK lays it out: test folders each
+/// holding a model (`*.dmn`) and its test files (`*-test-*.xml`), grouped in level folders.
+public enum TCKSuite {
+    /// One test case's outcome.
+    public struct Result: Sendable {
+        public enum Outcome: String, Sendable {
+            case success = "SUCCESS", error = "ERROR", ignored = "IGNORED"
+        }
+
+        /// `<level folder>/<test folder>`, as the TCK's results files name it.
+        public let folder: String
+        public let testFile: String
+        public let caseID: String
+        public let outcome: Outcome
+        /// What went wrong, for a person reading the output; empty on success.
+        public let detail: String
+
+        /// The TCK's results format: `"folder","test file","case id","SUCCESS|ERROR|IGNORED",""`.
+        public var csvRow: String {
+            [folder, testFile, caseID, outcome.rawValue, ""].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }
+                .joined(separator: ",")
+        }
+    }
+
+    /// Every test case under `directory`, in folder and file order.
+    public static func run(directory: String) -> [Result] {
+        testFolders(under: URL(fileURLWithPath: directory)).flatMap(runFolder)
+    }
+
+    /// The folders holding test files, sorted by path.
+    static func testFolders(under root: URL) -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var folders = Set<String>()
+        for case let url as URL in walker where isTestFile(url.lastPathComponent) {
+            folders.insert(url.deletingLastPathComponent().standardizedFileURL.path)
+        }
+        return folders.sorted().map { URL(fileURLWithPath: $0) }
+    }
+
+    private static func isTestFile(_ name: String) -> Bool {
+        name.hasSuffix(".xml") && name.contains("-test-")
+    }
+
+    private static func runFolder(_ folder: URL) -> [Result] {
+        let label = folder.deletingLastPathComponent().lastPathComponent + "/" + folder.lastPathComponent
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(isTestFile).sorted()
+        return files.flatMap { runFile(folder.appendingPathComponent($0), label: label) }
+    }
+
+    private static func runFile(_ file: URL, label: String) -> [Result] {
+        let name = file.lastPathComponent
+        let document: XMLElement
+        do {
+            document = try XML.load(file: file.path)
+        } catch {
+            return [Result(folder: label, testFile: name, caseID: "-", outcome: .error, detail: "\(error)")]
+        }
+        let cases = document.children(named: "testCase")
+        let modelName = document.child(named: "modelName")?.text.trimmed ?? ""
+        let modelPath = file.deletingLastPathComponent().appendingPathComponent(modelName).path
+        let model: DecisionModel
+        do {
+            model = try DecisionModel.load(file: modelPath)
+        } catch {
+            return cases.map { Result(folder: label, testFile: name, caseID: $0.attribute("id") ?? "?", outcome: .error, detail: "model: \(error)") }
+        }
+        return cases.map { testCase in
+            let id = testCase.attribute("id") ?? "?"
+            guard (testCase.attribute("type") ?? "decision") == "decision" else {
+                return Result(folder: label, testFile: name, caseID: id, outcome: .ignored, detail: "only decision test cases are run")
+            }
+            let (outcome, detail) = run(testCase, model: model)
+            return Result(folder: label, testFile: name, caseID: id, outcome: outcome, detail: detail)
+        }
+    }
+
+    private static func run(_ testCase: XMLElement, model: DecisionModel) -> (Result.Outcome, String) {
+        var inputs: [String: FEELValue] = [:]
+        for node in testCase.children(named: "inputNode") {
+            guard let name = node.attribute("name") else { continue }
+            inputs[name] = TCKValue.read(node)
+        }
+        let results = model.evaluate(inputs)
+        var failures: [String] = []
+        for node in testCase.children(named: "resultNode") {
+            let name = node.attribute("name") ?? ""
+            guard let result = results[name] else {
+                failures.append("\(name): no such decision")
+                continue
+            }
+            if node.attribute("errorResult") == "true" {
+                if result.isDecided && !result.value.isNull { failures.append("\(name): expected an error, got \(result.value)") }
+                continue
+            }
+            guard let expectedElement = node.child(named: "expected") else { continue }
+            let expected = TCKValue.read(expectedElement)
+            if !TCKValue.matches(result.value, expected) {
+                failures.append("\(name): expected \(expected), got \(result.value)" + (result.problem.map { " (\($0))" } ?? ""))
+            }
+        }
+        return failures.isEmpty ? (.success, "") : (.error, failures.joined(separator: "; "))
+    }
+}
+
+/// Values as the TCK's test files write them (XML Schema typed), and its rules for comparing them.
+enum TCKValue {
+    /// The value an `inputNode`, `expected`, `component` or `item` element holds.
+    static func read(_ element: XMLElement) -> FEELValue {
+        if let value = element.child(named: "value") { return scalar(value) }
+        if let list = element.child(named: "list") {
+            return .list(list.children(named: "item").map(read))
+        }
+        let components = element.children(named: "component")
+        if !components.isEmpty {
+            return .context(FEELContext(components.map { ($0.attribute("name") ?? "", read($0)) }))
+        }
+        if element.attribute("nil", namespace: xsi) == "true" { return .null }
+        return .null
+    }
+
+    private static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+
+    private static func scalar(_ element: XMLElement) -> FEELValue {
+        if element.attribute("nil", namespace: xsi) == "true" { return .null }
+        let text = element.text
+        guard let type = element.attribute("type", namespace: xsi) else { return untyped(text.trimmed) }
+        let local = type.split(separator: ":").last.map(String.init) ?? type
+        switch local {
+        case "decimal", "double", "float", "integer", "int", "long", "short":
+            return FEELNumber(text.trimmed).map(FEELValue.number) ?? .null
+        case "string": return .string(text)
+        case "boolean": return .boolean(text.trimmed == "true")
+        case "date": return FEELDate(iso: text.trimmed).map(FEELValue.date) ?? .null
+        case "dateTime": return FEELDateTime(iso: text.trimmed).map(FEELValue.dateTime) ?? .null
+        case "time": return FEELTime(iso: text.trimmed).map(FEELValue.time) ?? .null
+        case "duration", "yearMonthDuration", "dayTimeDuration":
+            if let value = FEELYearsMonthsDuration(iso: text.trimmed) { return .yearsMonths(value) }
+            return FEELDaysTimeDuration(iso: text.trimmed).map(FEELValue.daysTime) ?? .null
+        default: return .string(text)
+        }
+    }
+
+    /// A value written without `xsi:type`: a number or boolean when it reads as one, otherwise text.
+    private static func untyped(_ text: String) -> FEELValue {
+        if text == "true" || text == "false" { return .boolean(text == "true") }
+        if let number = FEELNumber(text) { return .number(number) }
+        return .string(text)
+    }
+
+    /// The TCK runners' comparison: numbers within 1e-8, lists in order, contexts by key, the rest exactly.
+    static func matches(_ actual: FEELValue, _ expected: FEELValue) -> Bool {
+        switch (actual, expected) {
+        case (.number(let a), .number(let b)):
+            guard let difference = a - b else { return false }
+            return (difference.isNegative ? difference.negated : difference) < FEELNumber("0.00000001")!
+        case (.string(let a), .number(let b)):
+            return a == b.description
+        case (.list(let a), .list(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy(matches)
+        case (.context(let a), .context(let b)):
+            return a.count == b.count && b.entries.allSatisfy { entry in a[entry.key].map { matches($0, entry.value) } ?? false }
+        default:
+            return actual.feelEquals(expected) == true
+        }
+    }
+}

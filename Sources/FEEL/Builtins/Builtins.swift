@@ -1,0 +1,78 @@
+// The table of FEEL's built-in functions, and how a call finds its overload.
+
+/// One signature of a built-in function and its implementation.
+struct BuiltinOverload: Sendable {
+    let name: String
+    let parameters: [String]
+    /// How many leading parameters must be given.
+    let required: Int
+    /// Takes one list, or its items as separate arguments (`max([1, 2])` and `max(1, 2)`).
+    let listOrVarargs: Bool
+    private let body: @Sendable ([FEELValue]) -> FEELValue
+
+    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false,
+         _ body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
+        self.name = name
+        self.parameters = parameters
+        self.required = required ?? parameters.count
+        self.listOrVarargs = listOrVarargs
+        self.body = body
+    }
+
+    func accepts(count: Int) -> Bool {
+        listOrVarargs ? count >= 1 : (required...parameters.count).contains(count)
+    }
+
+    func accepts(names: [String]) -> Bool {
+        names.allSatisfy(parameters.contains) && parameters.prefix(required).allSatisfy(names.contains)
+    }
+
+    /// Calls with evaluated arguments. Implementations receive the arguments given (optional ones may be
+    /// missing); list-or-varargs functions always receive one list.
+    func call(_ arguments: [FEELValue]) -> FEELValue {
+        if listOrVarargs {
+            if arguments.count == 1, case .list = arguments[0] { return body(arguments) }
+            if arguments.count == 1, arguments[0].isNull { return .null }
+            return body([.list(arguments)])
+        }
+        return body(arguments)
+    }
+}
+
+enum Builtins {
+    /// Every built-in, by name; a name may have several overloads, tried in order.
+    static let overloads: [String: [BuiltinOverload]] = {
+        let all = conversionFunctions + stringFunctions + listFunctions + numericFunctions + temporalFunctions
+            + rangeFunctions + contextFunctions
+        return Dictionary(grouping: all, by: \.name)
+    }()
+
+    static let names: [String] = Array(overloads.keys)
+
+    /// The multi-word built-in names (`string length`, `years and months duration`), for the parser.
+    static let nameTable = NameTable(names)
+
+    /// A built-in as a value that can be passed and called (`sort(xs, precedes: f)`).
+    static func functionValue(_ name: String) -> FEELFunction {
+        let candidates = overloads[name] ?? []
+        let parameters = candidates.max { $0.parameters.count < $1.parameters.count }?.parameters ?? []
+        return FEELFunction(parameters: parameters) { arguments in
+            var given = arguments
+            while let last = given.last, last.isNull, given.count > 1 { given.removeLast() }
+            guard let overload = candidates.first(where: { $0.accepts(count: given.count) }) else { return .null }
+            return overload.call(given)
+        }
+    }
+
+    // MARK: Helpers for implementations
+
+    static func string(_ value: FEELValue) -> String? { value.stringValue }
+    static func number(_ value: FEELValue) -> FEELNumber? { value.numberValue }
+    static func list(_ value: FEELValue) -> [FEELValue]? { value.listValue }
+
+    /// An optional integer argument: absent or null gives `absent`; anything but a whole number gives nil.
+    static func integer(_ arguments: [FEELValue], _ index: Int, absent: Int) -> Int? {
+        guard index < arguments.count, !arguments[index].isNull else { return absent }
+        return arguments[index].numberValue?.exactInt
+    }
+}

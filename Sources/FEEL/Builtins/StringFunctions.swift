@@ -1,0 +1,112 @@
+// FEEL's string built-ins. Positions count Unicode code points from 1, as XPath's functions do.
+import Foundation
+
+extension Builtins {
+    static let stringFunctions: [BuiltinOverload] = [
+        BuiltinOverload("substring", ["string", "start position", "length"], required: 2) { arguments in
+            guard let text = string(arguments[0]), let start = number(arguments[1])?.rounded(scale: 0, mode: .halfEven).exactInt,
+                  start != 0, let length = integer(arguments, 2, absent: Int.max) else { return .null }
+            let scalars = Array(text.unicodeScalars)
+            let from = start > 0 ? start - 1 : max(0, scalars.count + start)
+            guard from < scalars.count, length >= 0 else { return from >= scalars.count ? .string("") : .null }
+            let to = length == Int.max ? scalars.count : min(scalars.count, from + length)
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[from..<to])
+            return .string(String(result))
+        },
+        BuiltinOverload("string length", ["string"]) { arguments in
+            guard let text = string(arguments[0]) else { return .null }
+            return .number(FEELNumber(text.unicodeScalars.count))
+        },
+        BuiltinOverload("upper case", ["string"]) { arguments in
+            string(arguments[0]).map { .string($0.uppercased()) } ?? .null
+        },
+        BuiltinOverload("lower case", ["string"]) { arguments in
+            string(arguments[0]).map { .string($0.lowercased()) } ?? .null
+        },
+        BuiltinOverload("substring before", ["string", "match"]) { arguments in
+            guard let text = string(arguments[0]), let match = string(arguments[1]) else { return .null }
+            guard !match.isEmpty, let range = text.range(of: match) else { return .string("") }
+            return .string(String(text[..<range.lowerBound]))
+        },
+        BuiltinOverload("substring after", ["string", "match"]) { arguments in
+            guard let text = string(arguments[0]), let match = string(arguments[1]) else { return .null }
+            guard !match.isEmpty else { return .string(text) }
+            guard let range = text.range(of: match) else { return .string("") }
+            return .string(String(text[range.upperBound...]))
+        },
+        BuiltinOverload("contains", ["string", "match"]) { arguments in
+            guard let text = string(arguments[0]), let match = string(arguments[1]) else { return .null }
+            return .boolean(match.isEmpty || text.contains(match))
+        },
+        BuiltinOverload("starts with", ["string", "match"]) { arguments in
+            guard let text = string(arguments[0]), let match = string(arguments[1]) else { return .null }
+            return .boolean(text.hasPrefix(match))
+        },
+        BuiltinOverload("ends with", ["string", "match"]) { arguments in
+            guard let text = string(arguments[0]), let match = string(arguments[1]) else { return .null }
+            return .boolean(text.hasSuffix(match))
+        },
+        BuiltinOverload("matches", ["input", "pattern", "flags"], required: 2) { arguments in
+            guard let text = string(arguments[0]), let expression = regex(arguments, pattern: 1, flags: 2) else { return .null }
+            let whole = NSRange(text.startIndex..., in: text)
+            return .boolean(expression.firstMatch(in: text, range: whole) != nil)
+        },
+        BuiltinOverload("replace", ["input", "pattern", "replacement", "flags"], required: 3) { arguments in
+            guard let text = string(arguments[0]), let replacement = string(arguments[2]),
+                  let expression = regex(arguments, pattern: 1, flags: 3) else { return .null }
+            let whole = NSRange(text.startIndex..., in: text)
+            return .string(expression.stringByReplacingMatches(in: text, range: whole, withTemplate: replacement))
+        },
+        BuiltinOverload("split", ["string", "delimiter"]) { arguments in
+            guard let text = string(arguments[0]), let expression = regex(arguments, pattern: 1, flags: 2) else { return .null }
+            var pieces: [FEELValue] = []
+            var start = text.startIndex
+            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range, in: text), !range.isEmpty else { continue }
+                pieces.append(.string(String(text[start..<range.lowerBound])))
+                start = range.upperBound
+            }
+            pieces.append(.string(String(text[start...])))
+            return .list(pieces)
+        },
+        BuiltinOverload("string join", ["list", "delimiter"], required: 1) { arguments in
+            guard let items = list(arguments[0]) else { return .null }
+            var delimiter = ""
+            if arguments.count > 1, !arguments[1].isNull {
+                guard let given = string(arguments[1]) else { return .null }
+                delimiter = given
+            }
+            var parts: [String] = []
+            for item in items {
+                switch item {
+                case .null: continue
+                case .string(let text): parts.append(text)
+                default: return .null
+                }
+            }
+            return .string(parts.joined(separator: delimiter))
+        },
+    ]
+
+    /// A regular expression from a pattern argument and optional flags (`i`, `s`, `m`, `x`, `q`); nil when
+    /// either is not valid.
+    private static func regex(_ arguments: [FEELValue], pattern patternIndex: Int, flags flagsIndex: Int) -> NSRegularExpression? {
+        guard var pattern = string(arguments[patternIndex]) else { return nil }
+        var options: NSRegularExpression.Options = []
+        if flagsIndex < arguments.count, !arguments[flagsIndex].isNull {
+            guard let flags = string(arguments[flagsIndex]) else { return nil }
+            for flag in flags {
+                switch flag {
+                case "i": options.insert(.caseInsensitive)
+                case "s": options.insert(.dotMatchesLineSeparators)
+                case "m": options.insert(.anchorsMatchLines)
+                case "x": options.insert(.allowCommentsAndWhitespace)
+                case "q": pattern = NSRegularExpression.escapedPattern(for: pattern)
+                default: return nil
+                }
+            }
+        }
+        return try? NSRegularExpression(pattern: pattern, options: options)
+    }
+}

@@ -1,0 +1,161 @@
+// The public face of the expression language: compile an expression or unary tests once, evaluate them often.
+
+/// The names an expression can read, and where their values will be at evaluation.
+///
+/// Slots are for hosts that evaluate the same expressions over many inputs (the decision engine): each
+/// name becomes an array index at compile time; where a name appears twice, the later slot shadows the
+/// earlier (a function's parameters shadow the model's names). Other names are read from a dictionary scope by name (forms,
+/// where fields are few); declaring them lets multi-word names be recognised and keeps them apart from the
+/// built-in functions.
+public struct FEELLayout: Sendable {
+    /// The slot names, in slot order.
+    public let names: [String]
+    /// Names the host provides in the dictionary scope.
+    public let otherNames: Set<String>
+    private let indices: [String: Int]
+    let nameTable: NameTable
+
+    public init(slots: [String] = [], names: some Sequence<String> = [String]()) {
+        self.names = slots
+        self.otherNames = Set(names)
+        var indices: [String: Int] = [:]
+        for (index, name) in slots.enumerated() { indices[name] = index }
+        self.indices = indices
+        nameTable = NameTable(slots + Array(otherNames))
+    }
+
+    public static let empty = FEELLayout()
+
+    public func index(of name: String) -> Int? { indices[name] }
+}
+
+/// A compiled FEEL expression.
+public struct FEELExpression: Sendable, CustomStringConvertible {
+    public let source: String
+    let node: Node
+    /// The names the expression reads from its host that are neither slots nor local (a form's checks use this
+    /// to report a reference to a question that does not exist).
+    public let referencedNames: Set<String>
+
+    /// Compiles an expression; a syntax error says what was expected and at which character.
+    public init(parsing source: String, layout: FEELLayout = .empty) throws(FEELSyntaxError) {
+        var parser = try Parser(source: source, layout: layout)
+        node = try parser.parseExpression()
+        referencedNames = parser.referencedNames
+        self.source = source
+    }
+
+    /// Evaluates with names read from a dictionary; a missing name is null.
+    public func evaluate(_ scope: [String: FEELValue]) -> FEELValue {
+        var environment = Environment(slots: [], scope: scope)
+        return Evaluator.evaluate(node, &environment)
+    }
+
+    /// Evaluates with slot values (indexed as the layout given at compile time) and, for other names, a scope.
+    public func evaluate(slots: [FEELValue], scope: [String: FEELValue] = [:]) -> FEELValue {
+        var environment = Environment(slots: slots, scope: scope)
+        return Evaluator.evaluate(node, &environment)
+    }
+
+    /// The value, when the expression is a constant (`"disabled-children"`, `true`, `12.5`).
+    public var constantValue: FEELValue? {
+        if case .literal(let value) = node { return value }
+        return nil
+    }
+
+    /// The slot, when the expression is nothing but a slot's name (a decision table's usual input expression).
+    public var slotIndex: Int? {
+        if case .slot(let index) = node { return index }
+        return nil
+    }
+
+    public var description: String { source }
+}
+
+/// Compiled unary tests, as in a decision table's input entries and DMN's allowed values: `-`, `< 18`,
+/// `[1..5]`, `"a", "b"`, `not("x")`, or any expression, which may use `?` for the value under test.
+public struct FEELUnaryTests: Sendable, CustomStringConvertible {
+    public let source: String
+    let node: UnaryTestsNode
+    public let referencedNames: Set<String>
+
+    public init(parsing source: String, layout: FEELLayout = .empty) throws(FEELSyntaxError) {
+        var parser = try Parser(source: source, layout: layout)
+        node = try parser.parseUnaryTests()
+        referencedNames = parser.referencedNames
+        self.source = source
+    }
+
+    /// Whether `input` passes. A test that cannot be decided (comparing a number with a string) does not pass.
+    public func test(_ input: FEELValue, slots: [FEELValue] = [], scope: [String: FEELValue] = [:]) -> Bool {
+        var environment = Environment(slots: slots, scope: scope, input: input)
+        return Evaluator.test(node, &environment)
+    }
+
+    /// The tests in a form a caller can specialise or reason about; `general` when they use anything but
+    /// constants.
+    public var shape: Shape {
+        switch node {
+        case .any:
+            return .any
+        case .tests(let tests, let negated):
+            var atoms: [Atom] = []
+            for test in tests {
+                guard let testAtoms = Self.atoms(test) else { return .general }
+                atoms += testAtoms
+            }
+            return .atoms(atoms, negated: negated)
+        }
+    }
+
+    /// What a constant test accepts.
+    public enum Atom: Sendable, Hashable {
+        /// The value under test equals this one (FEEL `=`).
+        case equals(FEELValue)
+        /// The value under test is inside this range.
+        case within(FEELRange)
+    }
+
+    public enum Shape: Sendable, Hashable {
+        /// `-`: anything passes.
+        case any
+        /// Passes when any atom holds (none, when negated).
+        case atoms([Atom], negated: Bool)
+        /// Anything else: use `test(_:slots:scope:)`.
+        case general
+    }
+
+    private static func atoms(_ test: PositiveTest) -> [Atom]? {
+        switch test {
+        case .comparison(let op, .literal(let value)):
+            switch op {
+            case .equal: return [.equals(value)]
+            case .notEqual: return nil
+            case .less: return [.within(FEELRange(low: nil, lowClosed: false, high: value, highClosed: false))]
+            case .lessOrEqual: return [.within(FEELRange(low: nil, lowClosed: false, high: value, highClosed: true))]
+            case .greater: return [.within(FEELRange(low: value, lowClosed: false, high: nil, highClosed: false))]
+            case .greaterOrEqual: return [.within(FEELRange(low: value, lowClosed: true, high: nil, highClosed: false))]
+            }
+        case .range(let low, let lowClosed, let high, let highClosed):
+            func constant(_ node: Node?) -> FEELValue?? {
+                guard let node else { return .some(nil) }
+                if case .literal(let value) = node { return .some(value) }
+                return nil
+            }
+            guard let lowValue = constant(low), let highValue = constant(high) else { return nil }
+            return [.within(FEELRange(low: lowValue, lowClosed: lowClosed, high: highValue, highClosed: highClosed))]
+        case .expression(.literal(let value), usesInput: false):
+            switch value {
+            case .list(let elements): return elements.map(Atom.equals)
+            case .range(let range): return [.within(range)]
+            default: return [.equals(value)]
+            }
+        case .expression(.range(let low, let lowClosed, let high, let highClosed), usesInput: false):
+            return atoms(.range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed))
+        default:
+            return nil
+        }
+    }
+
+    public var description: String { source }
+}

@@ -1,0 +1,16 @@
+// Problems opening or reading the database, as opposed to refused changes (those are Casework's errors).
+
+/// Something is wrong with the data directory or the database file itself.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The data directory cannot be created or used.
+    case dataDirectory(path: String, detail: String)
+    /// A stored value could not be read back: the database was changed outside Heeded, or by a newer version.
+    case unreadableRecord(table: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .dataDirectory(let path, let detail): "cannot use the data directory \(path): \(detail)"
+        case .unreadableRecord(let table, let detail): "a record in \(table) cannot be read: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// `heeded dmn`: load decision models and run the DMN TCK, for a rules author and for conformance.
+import ArgumentParser
+import Decisions
+import FEEL
+import Foundation
+
+struct DMNCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dmn",
+        abstract: "Check DMN decision models and run the DMN conformance tests (TCK).",
+        subcommands: [Check.self, TCK.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load DMN files and report every problem as file:line:column: message.",
+            discussion: """
+                Each file is read safely and compiled: unparsable cells and expressions, names that are not \
+                inputs, decisions or functions of the model, broken requirements, and rules of a UNIQUE table \
+                that can match the same input are all reported. Exits non-zero if there is any problem; \
+                otherwise prints one line per model.
+                """
+        )
+
+        @Argument(help: "DMN files or folders of them.")
+        var paths: [String] = ["Forms/rules"]
+
+        func run() throws {
+            var failed = false
+            for file in dmnFiles(paths) {
+                do {
+                    let model = try DecisionModel.load(file: file)
+                    print("\(file): \(model.decisionNames.count) decisions (\(model.decisionNames.joined(separator: ", "))), "
+                        + "\(model.inputNames.count) inputs")
+                } catch {
+                    for problem in error.problems { printError(problem.description) }
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+
+        private func dmnFiles(_ paths: [String]) -> [String] {
+            paths.flatMap { path -> [String] in
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                return names.filter { $0.hasSuffix(".dmn") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            }
+        }
+    }
+
+    struct TCK: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tck",
+            abstract: "Run DMN TCK test cases and print one CSV row per case in the TCK's results format.",
+            discussion: """
+                DIR is laid out as the TCK lays it out: level folders (compliance-level-2) holding test folders, \
+                each with a model (*.dmn) and test files (*-test-*.xml). Each test case prints \
+                "<level>/<folder>","<test file>","<case id>","SUCCESS|ERROR|IGNORED","" and a summary line \
+                follows. Exits non-zero if any case is an ERROR; --verbose prints why on standard error.
+                """
+        )
+
+        @Argument(help: "The folder of test cases (several may be given).")
+        var directories: [String]
+
+        @Flag(help: "Print why each failing case failed, on standard error.")
+        var verbose = false
+
+        func run() throws {
+            let results = directories.flatMap(TCKSuite.run)
+            guard !results.isEmpty else {
+                printError("no TCK test files (*-test-*.xml) under \(directories.joined(separator: ", "))")
+                throw ExitCode.failure
+            }
+            for result in results {
+                print(result.csvRow)
+                if verbose, result.outcome != .success { printError("\(result.folder) \(result.caseID): \(result.detail)") }
+            }
+            let count = { (outcome: TCKSuite.Result.Outcome) in results.filter { $0.outcome == outcome }.count }
+            let folders = Set(results.map(\.folder)).count
+            print("\(results.count) test cases in \(folders) folders: \(count(.success)) SUCCESS, \(count(.error)) ERROR, \(count(.ignored)) IGNORED")
+            if count(.error) > 0 { throw ExitCode.failure }
+        }
+    }
+}

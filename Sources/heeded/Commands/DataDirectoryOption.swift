@@ -1,0 +1,33 @@
+// The `--data-dir` option shared by every command that touches the store.
+import ArgumentParser
+import Foundation
+import Store
+
+/// Where Heeded keeps its database: `--data-dir` (default `./data`).
+struct DataDirectoryOption: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "The data directory holding heeded.sqlite (created if missing).")
+    var path: String = "./data"
+
+    var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+
+    /// Opens the store, turning a failure into one line on standard error and a failing exit.
+    func openStore() throws -> SQLiteCaseStore {
+        do {
+            return try SQLiteCaseStore(directory: url)
+        } catch {
+            printError("heeded: cannot open the store in \(path): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Opens an existing store; a missing database is an error rather than a new empty one (reports and
+    /// checks on a mistyped path should not quietly succeed).
+    func openExistingStore() throws -> SQLiteCaseStore {
+        let file = url.appendingPathComponent(SQLiteCaseStore.fileName).path
+        guard FileManager.default.fileExists(atPath: file) else {
+            printError("heeded: no store at \(file) (use --data-dir, or `heeded demo generate` to make one)")
+            throw ExitCode.failure
+        }
+        return try openStore()
+    }
+}

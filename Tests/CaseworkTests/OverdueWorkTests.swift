@@ -1,0 +1,45 @@
+// Overdue work: assessments past deadline, advice past six weeks, carers never offered, reviews not held.
+import Casework
+import Testing
+
+@Suite("Overdue work")
+struct OverdueWorkTests {
+    let file = mayasCase()
+
+    @Test("an open assessment past its deadline is overdue by working days; a completed one is not")
+    func assessments() throws {
+        let open = Assessment(caseID: file.id, kind: .childInNeed, requestedOn: day("2025-12-01"))
+        let done = try Assessment(caseID: file.id, kind: .youngCarer, requestedOn: day("2025-12-01"))
+            .moved(to: .offered, on: day("2025-12-02"), by: assessor).moved(to: .accepted, on: day("2025-12-02"), by: parent)
+            .moved(to: .inProgress, on: day("2025-12-02"), by: assessor).moved(to: .completed, on: day("2026-01-02"), by: assessor)
+        let inputs = OverdueInputs(cases: summary(file), assessments: [open, done].map(AssessmentSummary.init), ehcAdvice: [], reviews: [])
+        #expect(OverdueWork.find(inputs, asOf: day("2026-02-05")).isEmpty)
+        let found = OverdueWork.find(inputs, asOf: day("2026-02-09"))
+        #expect(found.count == 1)
+        #expect(found[0].what == "child in need assessment (requested)")
+        #expect(found[0].workingDaysOverdue == 2)
+    }
+
+    @Test("a parent carer assessment requested and not offered within 5 working days is flagged")
+    func carerNeverOffered() throws {
+        let carer = Assessment(caseID: file.id, kind: .parentCarer, requestedOn: day("2025-12-01"))
+        let inputs = OverdueInputs(cases: summary(file), assessments: [AssessmentSummary(carer)], ehcAdvice: [], reviews: [])
+        #expect(OverdueWork.find(inputs, asOf: day("2025-12-08")).isEmpty)
+        let found = OverdueWork.find(inputs, asOf: day("2025-12-09"))
+        #expect(found.map(\.kind) == [.parentCarerNotOffered])
+        let offered = try carer.moved(to: .offered, on: day("2025-12-09"), by: assessor)
+        #expect(OverdueWork.find(OverdueInputs(cases: summary(file), assessments: [AssessmentSummary(offered)], ehcAdvice: [], reviews: []), asOf: day("2025-12-20")).isEmpty)
+    }
+
+    @Test("EHC advice not sent after six weeks, and a review not held by its date, are overdue")
+    func adviceAndReviews() {
+        let advice = EHCAdvice(caseID: file.id, ehcRequestReference: "EHC-2025-0412", requestedOn: day("2025-12-01"), author: "A. Okafor",
+                               team: .disabledChildren, basis: .newSection17Assessment, sectionD: [], provision: [])
+        let review = Review(caseID: file.id, kind: .childInNeedPlan, dueOn: day("2026-01-05"))
+        let held = Review(caseID: file.id, kind: .parentCarer, dueOn: day("2026-01-05"), heldOn: day("2026-01-05"))
+        let inputs = OverdueInputs(cases: summary(file), assessments: [], ehcAdvice: [AdviceSummary(advice)], reviews: [review, held])
+        let found = OverdueWork.find(inputs, asOf: day("2026-01-13"))
+        #expect(found.map(\.kind) == [.review, .ehcAdvice])
+        #expect(found[1].dueOn == day("2026-01-12"))
+    }
+}

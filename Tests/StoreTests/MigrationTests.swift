@@ -1,0 +1,38 @@
+// The database file: WAL, foreign keys, full sync, and migrations that run once and in order.
+import Foundation
+import GRDB
+import Store
+import Testing
+
+@Suite("Database setup")
+struct MigrationTests {
+    @Test("a new store uses WAL with synchronous FULL and foreign keys on")
+    func pragmas() throws {
+        let temporary = try TemporaryStore()
+        let (journal, foreignKeys) = try temporary.store.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        let synchronous = try temporary.store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(journal == "wal")
+        #expect(foreignKeys == 1)
+        #expect(synchronous == 2)
+    }
+
+    @Test("reopening a store runs no migration twice and keeps its data")
+    func reopen() async throws {
+        let temporary = try TemporaryStore()
+        try await IdrisFamily().store(in: temporary.store)
+        let again = try SQLiteCaseStore(directory: temporary.directory)
+        let applied = try await again.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.count == 1)
+        #expect(try await again.verifyAuditChain().entriesChecked == 8)
+    }
+
+    @Test("a data directory that cannot be created is reported with its path")
+    func badDirectory() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-not-a-dir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: StoreError.self) { try SQLiteCaseStore(directory: file.appendingPathComponent("data")) }
+    }
+}

@@ -1,0 +1,138 @@
+// Everything stored comes back exactly as it went in.
+import Casework
+import Foundation
+import Store
+import Testing
+
+@Suite("Store round trips")
+struct RoundTripTests {
+    @Test("a case with one of every record reads back equal, field for field")
+    func everything() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: manager)
+        #expect(record.file == family.file)
+        #expect(record.file.request.answers == family.file.request.answers)
+        #expect(record.file.routing == family.file.routing)
+        #expect(record.assessments == family.assessments)
+        #expect(record.needs == [family.need])
+        #expect(record.provisions == [family.provision])
+        #expect(record.deliveries == family.deliveries)
+        #expect(record.ehcAdvice == [family.advice])
+        #expect(record.overnightStays == [family.stay])
+        #expect(record.reviews == [family.review])
+    }
+
+    @Test("an assessment moved through its flow keeps each step, and an illegal move is refused and not stored")
+    func assessmentFlow() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        let id = family.assessments[0].id
+        try await temporary.store.moveAssessment(id, to: .offered, on: day("2025-09-02"), by: assessor)
+        await #expect(throws: CaseworkError.illegalTransition(AssessmentTransitionError(from: .offered, to: .completed))) {
+            try await temporary.store.moveAssessment(id, to: .completed, on: day("2025-09-03"), by: assessor)
+        }
+        let moved = try await temporary.store.moveAssessment(id, to: .accepted, on: day("2025-09-03"), by: parent)
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
+        #expect(record.assessments[0] == moved)
+        #expect(record.assessments[0].history.map(\.status) == [.requested, .offered, .accepted])
+    }
+
+    @Test("a manager's override is stored beside the routing as made, and a confirmed s47 adds its record")
+    func managerDecision() async throws {
+        let temporary = try TemporaryStore()
+        let outcome = RoutingOutcome(childInNeedAssessment: true, parentCarerAssessment: false, youngCarerAssessment: false, section47: true, team: .assessmentAndIntervention)
+        let family = try IdrisFamily(outcome: outcome)
+        try await family.store(in: temporary.store)
+        let decision = try ManagerDecision.confirming(family.file.routing, by: manager, on: day("2025-09-02"))
+        let updated = try await temporary.store.recordManagerDecision(decision, caseID: family.file.id, by: manager)
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: manager)
+        #expect(record.file == updated)
+        #expect(record.file.managerDecision == decision)
+        #expect(record.assessments.map(\.kind) == [.childInNeed, .section47])
+        await #expect(throws: CaseworkError.self) {
+            try await temporary.store.recordManagerDecision(decision, caseID: family.file.id, by: manager)
+        }
+    }
+
+    @Test("a second delivery record for the same period replaces the first, and the totals follow")
+    func deliveryCorrection() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        let corrected = try Delivery(provisionID: family.provision.id, periodStart: day("2025-10-13"), periodEnd: day("2025-10-19"), plannedUnits: 7.5, deliveredUnits: 7.5)
+        try await temporary.store.recordDelivery(corrected, by: assessor)
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
+        #expect(record.deliveries == [family.deliveries[0], corrected])
+        let inputs = try await temporary.store.unmetNeedInputs(team: nil)
+        #expect(inputs.provisions.first?.delivered.deliveredUnits == 15)
+        #expect(inputs.provisions.first?.delivered.records == 2)
+        // The reason from the earlier, short record stays as the latest reason given.
+        #expect(inputs.provisions.first?.delivered.latestReason == .staffUnavailable)
+    }
+
+    @Test("the report inputs agree with the records they summarise")
+    func reportInputs() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        let inputs = try await temporary.store.unmetNeedInputs(team: .disabledChildren)
+        #expect(inputs.needs == [NeedSummary(family.need)])
+        #expect(inputs.provisions == [ProvisionSummary(family.provision, delivered: DeliveryTotals(family.deliveries))])
+        #expect(inputs.cases[family.file.id]?.childName == "Idris Achterberg")
+        #expect(try await temporary.store.unmetNeedInputs(team: .earlyHelp).needs.isEmpty)
+        let overdue = try await temporary.store.overdueInputs(team: nil)
+        #expect(Set(overdue.assessments) == Set(family.assessments.map(AssessmentSummary.init)))
+        #expect(overdue.ehcAdvice == [AdviceSummary(family.advice)])
+        #expect(overdue.reviews == [family.review])
+    }
+
+    @Test("records that point at another child's case or at nothing are refused")
+    func badReferences() async throws {
+        let temporary = try TemporaryStore()
+        let idris = try IdrisFamily()
+        let other = try IdrisFamily()
+        try await idris.store(in: temporary.store)
+        try await temporary.store.openCase(other.file, assessments: [], by: parent)
+        let crossed = try Provision(caseID: other.file.id, needIDs: [idris.need.id], service: .homeCare, description: "x",
+                                    amount: ProvisionAmount(1, .hoursPerWeek), startDate: day("2025-10-01"), provider: nil, legalBasis: .section17)
+        await #expect(throws: CaseStoreError.self) { try await temporary.store.saveProvision(crossed, by: assessor) }
+        await #expect(throws: CaseStoreError.self) { try await temporary.store.recordDelivery(other.deliveries[0], by: assessor) }
+        await #expect(throws: CaseStoreError.alreadyExists(kind: "case", id: idris.file.id.description)) {
+            try await temporary.store.openCase(idris.file, assessments: [], by: parent)
+        }
+    }
+
+    @Test("submitted EHC advice with errors is refused by the store")
+    func adviceRefused() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        var notKnown = EHCAdvice(caseID: family.file.id, ehcRequestReference: "EHC-2025-2000", requestedOn: day("2025-11-01"), author: "A. Okafor",
+                                 team: .disabledChildren, basis: nil, notKnownToService: true, sectionD: [], provision: [])
+        notKnown.submittedOn = day("2025-11-03")
+        await #expect(throws: EHCAdviceRefused.self) { try await temporary.store.saveEHCAdvice(notKnown, by: assessor) }
+    }
+
+    @Test("a bulk import stores everything with one audit entry")
+    func bulkImport() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        var batch = ImportBatch(source: "test")
+        batch.cases = [(family.file, family.assessments)]
+        batch.needs = [family.need]
+        batch.provisions = [family.provision]
+        batch.deliveries = family.deliveries
+        batch.ehcAdvice = [family.advice]
+        batch.overnightStays = [family.stay]
+        batch.reviews = [family.review]
+        try await temporary.store.importBatch(batch, by: ActingUser(id: "importer", role: .system))
+        let entries = try await temporary.store.auditEntries(from: 1, limit: 10)
+        #expect(entries.map(\.event.action) == ["import.batch"])
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: manager)
+        #expect(record.deliveries == family.deliveries)
+        #expect(record.ehcAdvice == [family.advice])
+    }
+}
