@@ -41,8 +41,8 @@ struct CaseOpeningTests {
         let (updated, added) = try file.applying(decision, existing: file.initialAssessments())
         #expect(added.isEmpty)
         #expect(updated.team == .disabledChildren)
-        #expect(updated.routing.outcome.section47)
-        #expect(updated.outcome.section47 == false)
+        #expect(updated.routing.outcome?.section47 == true)
+        #expect(updated.outcome?.section47 == false)
         #expect(throws: CaseworkError.self) { try updated.applying(decision, existing: []) }
     }
 

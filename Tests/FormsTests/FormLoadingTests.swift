@@ -79,7 +79,7 @@ struct FormLoadingTests {
         let problems = try FormFolder(["household.xml": broken]).problems()
         let problem = try #require(problems.first { $0.message.contains("not a valid expression") }, "\(problems)")
         #expect(problem.line == 12)
-        #expect(problem.column == 47)
+        #expect(problem.column == 48)
     }
 
     @Test("a code that is not in its code list is reported")

@@ -1,4 +1,5 @@
 // Reading request facts from the contract's JSON, refusing anything that is not exactly what it allows.
+import FEEL
 import Foundation
 
 extension RequestFacts {
@@ -12,6 +13,25 @@ extension RequestFacts {
     /// Reads one request-facts object from JSON text.
     public init(json text: String) throws(RequestFactsError) {
         try self.init(json: Data(text.utf8))
+    }
+
+    /// Reads the facts a form's bindings produced (`FormDefinition.facts(from:receivedDate:)`), keyed by the
+    /// contract's dotted names (`child.age_years`). They are checked exactly as JSON facts are, so a binding
+    /// that gives a wrong type or an unknown code is refused with the fact's name.
+    public init(bound facts: [String: FEELValue]) throws(RequestFactsError) {
+        var root: [String: JSONValue] = [:]
+        for (key, value) in facts {
+            let parts = key.split(separator: ".").map(String.init)
+            guard let last = parts.last else { continue }
+            if parts.count == 1 {
+                root[last] = JSONValue(value)
+            } else {
+                guard case .object(var members)? = root[parts[0]] ?? .object([:]) else { continue }
+                members[last] = JSONValue(value)
+                root[parts[0]] = .object(members)
+            }
+        }
+        try self.init(reading: FactReader(value: .object(root), path: ""))
     }
 
     private init(reading facts: FactReader) throws(RequestFactsError) {
@@ -117,5 +137,20 @@ private struct FactReader {
             result.append(try element(FactReader(value: item, path: "\(found.path)[\(index)]")))
         }
         return result
+    }
+}
+
+private extension JSONValue {
+    /// A FEEL value as the JSON the contract describes: dates and durations as their ISO text.
+    init(_ value: FEELValue) {
+        switch value {
+        case .null: self = .null
+        case .boolean(let flag): self = .bool(flag)
+        case .number(let number): self = .number(number.doubleValue)
+        case .string(let text): self = .string(text)
+        case .list(let items): self = .array(items.map(JSONValue.init))
+        case .context(let context): self = .object(Dictionary(context.entries.map { ($0.key, JSONValue($0.value)) }) { first, _ in first })
+        default: self = .string(value.plainText)
+        }
     }
 }
