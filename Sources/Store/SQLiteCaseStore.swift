@@ -15,6 +15,8 @@ public struct SQLiteCaseStore: CaseStore {
     public let writer: DatabasePool
     /// The database file.
     public let path: String
+    /// Shares transactions between concurrent small writes (received requests); see `GroupCommit`.
+    let groupCommit: GroupCommit
 
     /// The database file's name inside a data directory.
     public static let fileName = "heeded.sqlite"
@@ -40,6 +42,7 @@ public struct SQLiteCaseStore: CaseStore {
         // `prepareDatabase` runs. Only the writer commits, so only its setting matters.
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(writer)
+        groupCommit = GroupCommit(writer: writer)
     }
 
     /// Runs a change and appends its audit entry in one write transaction: both are committed, or neither.

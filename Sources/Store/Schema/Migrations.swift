@@ -161,6 +161,103 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v2: accounts, case owners, sessions, sign-in failures, API tokens, drafts, reports, comments, missed sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id BLOB PRIMARY KEY NOT NULL,
+                    email TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    team TEXT,
+                    created_at REAL NOT NULL
+                );
+
+                CREATE TABLE case_owner (
+                    case_id BLOB PRIMARY KEY NOT NULL REFERENCES case_file(id),
+                    account_id BLOB NOT NULL REFERENCES account(id)
+                ) WITHOUT ROWID;
+                CREATE INDEX case_owner_by_account ON case_owner(account_id);
+
+                CREATE TABLE web_session (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL,
+                    expires_at REAL
+                ) WITHOUT ROWID;
+                CREATE INDEX web_session_by_expiry ON web_session(expires_at);
+
+                CREATE TABLE sign_in_failure (
+                    email TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX sign_in_failure_by_email ON sign_in_failure(email, at);
+                CREATE INDEX sign_in_failure_by_address ON sign_in_failure(address, at);
+
+                CREATE TABLE api_token (
+                    hash BLOB PRIMARY KEY NOT NULL,
+                    account_id BLOB NOT NULL REFERENCES account(id),
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE form_draft (
+                    owner BLOB NOT NULL REFERENCES account(id),
+                    purpose TEXT NOT NULL,
+                    form_id TEXT NOT NULL,
+                    form_version INTEGER NOT NULL,
+                    updated_at REAL NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (owner, purpose)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE case_report (
+                    id BLOB PRIMARY KEY NOT NULL,
+                    case_id BLOB NOT NULL REFERENCES case_file(id),
+                    assessment_id BLOB REFERENCES assessment(id),
+                    form_id TEXT NOT NULL,
+                    submitted_on TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX case_report_by_case ON case_report(case_id);
+
+                CREATE TABLE family_comment (
+                    id BLOB PRIMARY KEY NOT NULL,
+                    case_id BLOB NOT NULL REFERENCES case_file(id),
+                    report_id BLOB NOT NULL REFERENCES case_report(id),
+                    written_on TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX family_comment_by_case ON family_comment(case_id);
+
+                CREATE TABLE missed_session (
+                    id BLOB PRIMARY KEY NOT NULL,
+                    case_id BLOB NOT NULL REFERENCES case_file(id),
+                    provision_id BLOB NOT NULL REFERENCES provision(id),
+                    session_date TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX missed_session_by_case ON missed_session(case_id);
+
+                -- Who holds an assessment and whether a case has a manager's decision, read from the stored JSON
+                -- so that the existing writers need not change; indexed for caseloads and the decision queue.
+                ALTER TABLE assessment ADD COLUMN assessor TEXT GENERATED ALWAYS AS (json_extract(body, '$.assessor')) VIRTUAL;
+                CREATE INDEX assessment_by_assessor ON assessment(assessor, deadline_on);
+                CREATE INDEX assessment_by_deadline ON assessment(deadline_on);
+                ALTER TABLE case_file ADD COLUMN decided INTEGER GENERATED ALWAYS AS (json_type(body, '$.managerDecision') IS NOT NULL) VIRTUAL;
+                CREATE INDEX case_file_awaiting_decision ON case_file(decided, opened_on);
+
+                -- A revision that moves with every change to casework records (one audit entry per transaction),
+                -- but not with viewings, sign-ins or drafts: reports computed at one revision stay good until the next.
+                CREATE TABLE store_revision (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    revision INTEGER NOT NULL
+                );
+                INSERT INTO store_revision (id, revision) VALUES (1, 0);
+                CREATE TRIGGER store_revision_moves AFTER INSERT ON audit_log
+                WHEN NEW.action NOT IN ('record.viewed') AND NEW.action NOT LIKE 'account.%' BEGIN
+                    UPDATE store_revision SET revision = revision + 1 WHERE id = 1;
+                END;
+                """)
+        }
         return migrator
     }
 }

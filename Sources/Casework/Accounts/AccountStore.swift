@@ -1,0 +1,45 @@
+// The persistence seam for accounts: who may sign in, what each parent owns, sign-in attempts and API tokens.
+import Foundation
+
+/// Where accounts live. Creating an account is audited; reading one is not (it happens on every request).
+public protocol AccountStore: Sendable {
+    /// Stores a new account; `CaseStoreError.alreadyExists` when the email is taken.
+    func createAccount(_ account: Account, by who: ActingUser) async throws
+    func account(email: String) async throws -> Account?
+    func account(id: Account.ID) async throws -> Account?
+    /// Staff of a role, for allocation lists.
+    func accounts(role: ActingUser.Role) async throws -> [Account]
+
+    /// The cases a parent's account owns: the ones opened from its requests, or linked to it.
+    func casesOwned(by owner: Account.ID) async throws -> [CaseSummary]
+    /// The account that owns a case, if any.
+    func owner(ofCase id: CaseFile.ID) async throws -> Account.ID?
+    /// Links an existing case to a parent's account (a case opened on the family's behalf), audited.
+    func linkCase(_ id: CaseFile.ID, to owner: Account.ID, by who: ActingUser) async throws
+
+    /// Notes a failed sign-in for an email and an address.
+    func recordFailedSignIn(email: String, address: String, at instant: Date) async throws
+    /// Failed sign-ins since an instant, for the email and for the address.
+    func failedSignIns(email: String, address: String, since instant: Date) async throws -> SignInFailures
+    /// Forgets an account's failures after it signs in.
+    func clearFailedSignIns(email: String) async throws
+
+    /// Stores an API token by its hash (the token itself is shown once and never stored).
+    func createAPIToken(hash: Data, for owner: Account.ID, expiresAt: Date, by who: ActingUser) async throws
+    /// The account a token belongs to, if the token is known and not expired.
+    func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account?
+}
+
+/// Server-side session records: opaque values under random keys, with an expiry. The web layer keeps its
+/// sessions here so that application servers hold no state and any of them can serve any request.
+public protocol SessionRecordStore: Sendable {
+    /// Stores a value; with `onlyIfNew`, refuses (returns false) when the key exists and has not expired.
+    @discardableResult
+    func putSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
+    /// The value and its expiry, unless missing or expired at `instant`.
+    func session(key: String, at instant: Date) async throws -> (value: Data, expiresAt: Date?)?
+    func removeSession(key: String) async throws
+    /// Deletes expired sessions; returns how many.
+    @discardableResult
+    func purgeExpiredSessions(at instant: Date) async throws -> Int
+}

@@ -1,0 +1,41 @@
+// The persistence seam for what is written about a child besides the casework records: reports, the family's
+// comments and reports of missed sessions; and for who holds which assessment.
+import Foundation
+
+/// Reports, comments, missed-session reports, allocation and caseloads. Every change is audited.
+public protocol CaseDocumentStore: Sendable {
+    /// Stores a submitted report and removes the author's draft of it, in one transaction.
+    func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws
+    func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport]
+    func addComment(_ comment: FamilyComment, by who: ActingUser) async throws
+    func comments(ofCase id: CaseFile.ID) async throws -> [FamilyComment]
+    func reportMissedSession(_ report: MissedSessionReport, by who: ActingUser) async throws
+    func missedSessions(ofCase id: CaseFile.ID) async throws -> [MissedSessionReport]
+
+    /// Gives an assessment to an assessor (their account email), audited with the previous holder.
+    @discardableResult
+    func allocate(_ id: Assessment.ID, to assessor: String?, by who: ActingUser) async throws -> Assessment
+    /// Open assessments held by an assessor, or not yet held by anyone in a team, soonest deadline first.
+    func caseload(assessor: String, team: Team?) async throws -> [CaseloadItem]
+    /// Cases whose routing still waits for a manager's word, oldest first.
+    func awaitingDecision(team: Team?) async throws -> [CaseSummary]
+    /// The assessors holding any of a case's assessments (to let them open a case outside their team).
+    func assessors(ofCase id: CaseFile.ID) async throws -> [String]
+    /// One assessment, without reading (and auditing a viewing of) the whole record.
+    func assessment(_ id: Assessment.ID) async throws -> Assessment?
+    /// A case's summary without reading (and auditing a viewing of) its whole record.
+    func caseSummary(_ id: CaseFile.ID) async throws -> CaseSummary?
+}
+
+/// One line of an assessor's caseload.
+public struct CaseloadItem: Sendable, Hashable {
+    public let assessment: AssessmentSummary
+    public let caseSummary: CaseSummary
+    public let assessor: String?
+
+    public init(assessment: AssessmentSummary, caseSummary: CaseSummary, assessor: String?) {
+        self.assessment = assessment
+        self.caseSummary = caseSummary
+        self.assessor = assessor
+    }
+}

@@ -1,0 +1,46 @@
+// Tell it once: the needs a child in need assessment records become need records, with the family's words beside.
+
+extension CaseReport {
+    /// The child in need assessment form's id.
+    public static let childInNeedFormID = "child-in-need-assessment"
+
+    /// Section 3 of the child in need assessment, area by area: the form's field prefix, the area of life, and
+    /// the question in the needs request where the family described the same part of life.
+    static let needAreas: [(prefix: String, area: LifeArea, familyWords: String?)] = [
+        ("health", .healthAndClinicalCare, "health_details"),
+        ("communication", .communication, "communication_details"),
+        ("mobility", .mobility, "mobility_details"),
+        ("hand_function", .handFunction, nil),
+        ("personal_care", .personalCare, "personal_care_details"),
+        ("continence", .continence, "toileting_details"),
+        ("sleep", .sleepAndNightTimeCare, "sleep_details"),
+        ("behaviour", .behaviourAndEmotionalWellbeing, "behaviour_details"),
+        ("danger_awareness", .safetyAndSupervision, "supervision_details"),
+        ("learning", .learningAndEducation, "school_details"),
+        ("identity", .identityAndSocialPresentation, nil),
+        ("relationships", .familyAndSocialRelationships, "friendships_details"),
+        ("leisure", .leisureAndCommunity, "friendships_details"),
+        ("independence", .selfCareAndIndependence, nil),
+    ]
+
+    /// The needs a submitted child in need assessment records: one for each area of life where the assessor
+    /// wrote needs and rated the help needed above "none". The family's own words from their request sit beside
+    /// the assessor's. Empty for any other form.
+    public func assessedNeeds(request: NeedsRequest?) -> [Need] {
+        guard formID == Self.childInNeedFormID else { return [] }
+        return Self.needAreas.compactMap { prefix, area, familyWords in
+            guard case .text(let needs)? = answers["\(prefix)_needs"], !needs.isEmpty else { return nil }
+            var severity: String?
+            if case .choice(let rated)? = answers["\(prefix)_severity"] { severity = rated }
+            guard severity != "none" else { return nil }
+            var parentView = ""
+            if let familyWords, case .text(let words)? = request?.answers[familyWords] { parentView = words }
+            let firstLine = needs.split(separator: "\n").first.map(String.init) ?? needs
+            return Need(
+                caseID: caseID, assessmentID: assessmentID, area: area,
+                description: firstLine.count > 200 ? String(firstLine.prefix(200)) + "…" : firstLine,
+                parentView: parentView, assessorView: severity.map { "\(needs)\n\nHelp needed: \($0)." } ?? needs,
+                outcomeSought: "", identifiedOn: submittedOn)
+        }
+    }
+}

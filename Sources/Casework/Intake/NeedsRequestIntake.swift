@@ -1,0 +1,124 @@
+// Receiving a needs request: answers checked against the form, bound to facts, routed, and a case made of it.
+import FEEL
+import Forms
+
+/// The one path by which a family's answers become a case, used by the web pages and the JSON API alike.
+///
+/// It decides everything and stores nothing: the caller stores the result (`IntakeStore.receive`) and only
+/// then tells the family "received". The same form definition renders the pages and checks the answers, so
+/// a page can never accept what the check refuses.
+public struct NeedsRequestIntake: Sendable {
+    public let form: FormDefinition
+    public let library: FormLibrary
+    public let router: Router
+    public let calendar: WorkingDayCalendar
+
+    /// The form a needs request is made with.
+    public static let formID = "needs-request"
+
+    public init(library: FormLibrary, router: Router, calendar: WorkingDayCalendar = .englandAndWales) throws(CaseworkError) {
+        guard let form = library.form(Self.formID) else {
+            throw .invalid(field: "forms", message: "the forms folder has no \(Self.formID) form, so no request can be made")
+        }
+        self.form = form
+        self.library = library
+        self.router = router
+        self.calendar = calendar
+    }
+
+    /// What came of a submission.
+    public enum Outcome: Sendable {
+        /// Some answers need changing; nothing was decided.
+        case needsChanges([AnswerProblem])
+        /// A case to store, with its opening assessments and how it was routed.
+        case ready(ReceivedRequest)
+    }
+
+    /// Checks the answers and, when they stand, routes them and makes the case.
+    ///
+    /// A request the tables cannot decide still makes a case: its routing has no outcome, it waits with the duty
+    /// team, and no assessment opens until a person decides. The same happens if the form's bindings give facts
+    /// the contract refuses (a fault in the form, never the family's): the request is never lost to it.
+    public func receive(_ raw: [String: RawAnswer], from who: ActingUser, on date: CalendarDate) -> Outcome {
+        let check = form.check(raw, library: library, today: date)
+        guard check.isValid else { return .needsChanges(check.problems) }
+        let answers = check.answers
+        let routing: RoutingRecord
+        let facts: RequestFacts?
+        do {
+            let read = try RequestFacts(bound: form.facts(from: answers, receivedDate: date))
+            facts = read
+            let decision = router.route(read)
+            routing = decision.record ?? RoutingRecord(
+                outcome: nil, reasons: decision.reasons.map(\.description) + ["A duty worker will decide what happens next, within one working day."],
+                tables: decision.provenance.tables.map { DecisionTableVersion(table: $0, version: decision.provenance.version) },
+                firedRules: decision.provenance.firedRules)
+        } catch {
+            facts = nil
+            routing = RoutingRecord(
+                outcome: nil,
+                reasons: ["The answers could not be turned into facts for the routing rules (\(error)). A duty worker will decide what happens next, within one working day."],
+                tables: [], firedRules: [])
+        }
+        let request = NeedsRequest(
+            formID: form.id, formVersion: form.version, receivedOn: date, submittedBy: who,
+            referralSource: facts?.referralSource.rawValue ?? "1A", answers: answers.values.compactMapValues(SubmittedAnswer.init))
+        let file = CaseFile(child: child(answers, facts: facts), family: family(answers, facts: facts), request: request, routing: routing)
+        return .ready(ReceivedRequest(file: file, assessments: file.initialAssessments(calendar: calendar)))
+    }
+
+    private func child(_ answers: Answers, facts: RequestFacts?) -> Child {
+        let name = answers["child_name"].map(\.displayText) ?? "Not given"
+        let words = name.split(separator: " ")
+        let given = words.first.map(String.init) ?? name
+        let family = words.dropFirst().joined(separator: " ")
+        var dateOfBirth = CalendarDate(daysSinceEpoch: 0)
+        if case .date(let date)? = answers["child_dob"] { dateOfBirth = date }
+        return Child(givenName: given, familyName: family, dateOfBirth: dateOfBirth, disabilities: facts?.child.disabilityCodes ?? [])
+    }
+
+    private func family(_ answers: Answers, facts: RequestFacts?) -> Family {
+        var carers: [ParentCarer] = []
+        let relationship = answers["relationship"].map(\.displayText) ?? "other"
+        if relationship != "young-person" && relationship != "professional", let facts {
+            carers.append(ParentCarer(
+                name: answers["requester_name"].map(\.displayText) ?? "", relationship: relationship,
+                hasParentalResponsibility: facts.requester.parentalResponsibility, isAdult: facts.requester.adult))
+        }
+        var youngCarers: [String] = []
+        if case .items(let household)? = answers["household"] {
+            for member in household {
+                guard case .yesNo(true)? = member["member_helps_caring"], case .number(let age)? = member["member_age"], age < 18 else { continue }
+                youngCarers.append(member["member_name"].map(\.displayText) ?? "")
+            }
+        }
+        return Family(carers: carers, youngCarers: youngCarers)
+    }
+}
+
+/// A request ready to store: the case and the assessments it opens with.
+public struct ReceivedRequest: Sendable, Hashable {
+    public let file: CaseFile
+    public let assessments: [Assessment]
+
+    public init(file: CaseFile, assessments: [Assessment]) {
+        self.file = file
+        self.assessments = assessments
+    }
+}
+
+extension SubmittedAnswer {
+    /// The stored form of a checked answer; computed values are not stored (they are recomputed from the form).
+    public init?(_ answer: Answer) {
+        switch answer {
+        case .text(let text): self = .text(text)
+        case .yesNo(let value): self = .yesNo(value)
+        case .choice(let value): self = .choice(value)
+        case .choices(let values): self = .choices(values)
+        case .number(let number): self = .number("\(number)")
+        case .date(let date): self = .date(date)
+        case .items(let items): self = .items(items.map { $0.compactMapValues(SubmittedAnswer.init) })
+        case .computed: return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// Unmet need over the past months: the same computation as today's, run as of the end of each month.
+
+/// How much assessed need was unmet at the end of a month.
+public struct UnmetNeedTrendPoint: Sendable, Hashable, Codable {
+    public let asOf: CalendarDate
+    public let noProvision: Int
+    public let behindOnDelivery: Int
+    public var total: Int { noProvision + behindOnDelivery }
+
+    public init(asOf: CalendarDate, noProvision: Int, behindOnDelivery: Int) {
+        self.asOf = asOf
+        self.noProvision = noProvision
+        self.behindOnDelivery = behindOnDelivery
+    }
+}
+
+/// The trend of unmet need, month by month. Each point is `UnmetNeed.assessedButUnmet` as of that day, with
+/// only the deliveries recorded for periods ending by then, so a month's figure is what a manager would have
+/// seen had they looked that day (less any deliveries recorded late).
+public enum UnmetNeedTrend {
+    /// The last day of each of the `count` months before `asOf`'s month, then `asOf` itself: oldest first.
+    public static func dates(endingOn asOf: CalendarDate, months count: Int = 12) -> [CalendarDate] {
+        precondition(count > 0, "a trend needs at least one month")
+        let firstOfMonth = CalendarDate(year: asOf.year, month: asOf.month, day: 1)!
+        let previousMonthEnds = (1..<count).reversed().map { firstOfMonth.adding(months: -($0 - 1)).adding(days: -1) }
+        return previousMonthEnds + [asOf]
+    }
+
+    /// One point per date. `delivered[provisionID][i]` is the units delivered in periods ending by `dates[i]`.
+    public static func points(
+        _ inputs: UnmetNeedInputs, dates: [CalendarDate], delivered: [Provision.ID: [Double]], policy: UnmetNeedPolicy = .standard
+    ) -> [UnmetNeedTrendPoint] {
+        dates.enumerated().map { index, date in
+            var asThen = inputs
+            asThen.provisions = inputs.provisions.map { provision in
+                let units = delivered[provision.id].map { $0[index] } ?? 0
+                var totals = provision.delivered
+                totals.deliveredUnits = units
+                totals.records = units > 0 ? max(1, totals.records) : 0
+                return ProvisionSummary(
+                    id: provision.id, caseID: provision.caseID, needIDs: provision.needIDs, service: provision.service, amount: provision.amount,
+                    startDate: provision.startDate, endDate: provision.endDate, provider: provision.provider, legalBasis: provision.legalBasis,
+                    delivered: totals)
+            }
+            let unmet = UnmetNeed.assessedButUnmet(asThen, asOf: date, policy: policy)
+            let none = unmet.count { $0.kind == .noProvision }
+            return UnmetNeedTrendPoint(asOf: date, noProvision: none, behindOnDelivery: unmet.count - none)
+        }
+    }
+}
+
+/// What the reports read besides `CaseStore`'s inputs.
+public protocol ReportingStore: Sendable {
+    /// Units delivered per provision in periods ending on or before each date (same order as `dates`).
+    func deliveredUnits(upTo dates: [CalendarDate], team: Team?) async throws -> [Provision.ID: [Double]]
+    /// A number that changes whenever casework records change (not when they are only viewed), so a report
+    /// computed at one revision can be reused until the next.
+    func changeRevision() async throws -> Int64
+    /// Each case's disability codes (what the child's record holds), for filtering reports.
+    func childDisabilities(team: Team?) async throws -> [CaseFile.ID: [DisabilityCode]]
+}

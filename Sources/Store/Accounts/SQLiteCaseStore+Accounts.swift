@@ -1,0 +1,169 @@
+// Accounts, case owners, sign-in failures and API tokens in SQLite.
+import Casework
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore: AccountStore {
+    public func createAccount(_ account: Account, by who: ActingUser) async throws {
+        let described = "\(account.role.rawValue) \(account.email)\(account.team.map { " in \($0)" } ?? "")"
+        try await audited("account.created", subject: "account/\(account.id)", by: who) { db in
+            guard try Self.account(email: account.email, in: db) == nil else {
+                throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
+            }
+            try db.execute(
+                sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
+            return (nil, described, ())
+        }
+    }
+
+    public func account(email: String) async throws -> Account? {
+        guard let email = EmailAddress.normalised(email) else { return nil }
+        return try await writer.read { db in try Self.account(email: email, in: db) }
+    }
+
+    public func account(id: Account.ID) async throws -> Account? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id.uuid]).map(Self.account)
+        }
+    }
+
+    public func accounts(role: ActingUser.Role) async throws -> [Account] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM account WHERE role = ? ORDER BY email", arguments: [role.rawValue]).map(Self.account)
+        }
+    }
+
+    public func casesOwned(by owner: Account.ID) async throws -> [CaseSummary] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.reference, c.child_name, c.team FROM case_owner o JOIN case_file c ON c.id = o.case_id
+                    WHERE o.account_id = ? ORDER BY c.opened_on DESC, c.reference
+                    """,
+                arguments: [owner.uuid]
+            ).map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
+        }
+    }
+
+    public func owner(ofCase id: CaseFile.ID) async throws -> Account.ID? {
+        try await writer.read { db in
+            try UUID.fetchOne(db, sql: "SELECT account_id FROM case_owner WHERE case_id = ?", arguments: [id.uuid]).map(Account.ID.init)
+        }
+    }
+
+    public func linkCase(_ id: CaseFile.ID, to owner: Account.ID, by who: ActingUser) async throws {
+        try await audited("case.owner", subject: "case/\(id)", by: who) { db in
+            let previous = try UUID.fetchOne(db, sql: "SELECT account_id FROM case_owner WHERE case_id = ?", arguments: [id.uuid])
+            try db.execute(
+                sql: "INSERT INTO case_owner (case_id, account_id) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET account_id = excluded.account_id",
+                arguments: [id.uuid, owner.uuid])
+            return (previous.map { "account/\(Account.ID($0))" }, "account/\(owner)", ())
+        }
+    }
+
+    public func recordFailedSignIn(email: String, address: String, at instant: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO sign_in_failure (email, address, at) VALUES (?, ?, ?)",
+                arguments: [EmailAddress.normalised(email) ?? email, address, instant.timeIntervalSince1970])
+            // Keep the table small: failures older than a day no longer count for anything.
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [instant.timeIntervalSince1970 - 86_400])
+        }
+    }
+
+    public func failedSignIns(email: String, address: String, since instant: Date) async throws -> SignInFailures {
+        try await writer.read { db in
+            let since = instant.timeIntervalSince1970
+            let byEmail = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sign_in_failure WHERE email = ? AND at >= ?", arguments: [EmailAddress.normalised(email) ?? email, since]) ?? 0
+            let byAddress = try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_failure WHERE address = ? AND at >= ?", arguments: [address, since]) ?? 0
+            return SignInFailures(account: byEmail, address: byAddress)
+        }
+    }
+
+    public func clearFailedSignIns(email: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE email = ?", arguments: [EmailAddress.normalised(email) ?? email])
+        }
+    }
+
+    public func createAPIToken(hash: Data, for owner: Account.ID, expiresAt: Date, by who: ActingUser) async throws {
+        try await audited("account.api-token", subject: "account/\(owner)", by: who) { db in
+            try db.execute(
+                sql: "INSERT INTO api_token (hash, account_id, expires_at) VALUES (?, ?, ?)",
+                arguments: [hash, owner.uuid, expiresAt.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM api_token WHERE expires_at < ?", arguments: [Date().timeIntervalSince1970])
+            return (nil, "token expiring \(expiresAt)", ())
+        }
+    }
+
+    public func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account? {
+        try await writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.hash = ? AND t.expires_at > ?",
+                arguments: [hash, instant.timeIntervalSince1970]
+            ).map(Self.account)
+        }
+    }
+
+    // MARK: Rows
+
+    static func account(email: String, in db: Database) throws -> Account? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email]).map(account)
+    }
+
+    static func account(_ row: Row) throws -> Account {
+        let roleText: String = row["role"]
+        guard let role = ActingUser.Role(rawValue: roleText), role != .system else {
+            throw StoreError.unreadableRecord(table: "account", detail: "unknown role \"\(roleText)\"")
+        }
+        let team: String? = row["team"]
+        return Account(
+            id: Account.ID(row["id"] as UUID), email: row["email"], role: role, passwordHash: row["password_hash"],
+            team: team.flatMap { $0.isEmpty ? nil : Team(rawValue: $0) }, createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+}
+
+extension SQLiteCaseStore: SessionRecordStore {
+    public func putSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool {
+        try await writer.write { db in
+            let now = Date().timeIntervalSince1970
+            if onlyIfNew {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM web_session WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)", arguments: [key, now]) != nil {
+                    return false
+                }
+            }
+            // A nil expiry keeps the one the session has (what Hummingbird's persist drivers promise).
+            try db.execute(
+                sql: """
+                    INSERT INTO web_session (key, value, expires_at) VALUES (?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = COALESCE(excluded.expires_at, web_session.expires_at)
+                    """,
+                arguments: [key, value, expiresAt?.timeIntervalSince1970])
+            return true
+        }
+    }
+
+    public func session(key: String, at instant: Date) async throws -> (value: Data, expiresAt: Date?)? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT value, expires_at FROM web_session WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)",
+                arguments: [key, instant.timeIntervalSince1970]) else { return nil }
+            let expires: Double? = row[1]
+            return (row[0], expires.map(Date.init(timeIntervalSince1970:)))
+        }
+    }
+
+    public func removeSession(key: String) async throws {
+        try await writer.write { db in try db.execute(sql: "DELETE FROM web_session WHERE key = ?", arguments: [key]) }
+    }
+
+    public func purgeExpiredSessions(at instant: Date) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?", arguments: [instant.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+}

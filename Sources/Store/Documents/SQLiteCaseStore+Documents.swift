@@ -1,0 +1,189 @@
+// Reports, family comments, missed-session reports, allocation and caseloads in SQLite.
+import Casework
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore: CaseDocumentStore {
+    public func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws {
+        let body = try StoredJSON.encode(report)
+        try await audited("report.submitted", subject: "report/\(report.id)", by: who) { db in
+            guard try Self.caseFile(report.caseID, in: db) != nil else { throw CaseStoreError.notFound(kind: "case", id: report.caseID.description) }
+            if let assessmentID = report.assessmentID {
+                guard let assessment = try Self.assessment(assessmentID, in: db), assessment.caseID == report.caseID else {
+                    throw CaseStoreError.badReference("assessment \(assessmentID) is not in case \(report.caseID)")
+                }
+            }
+            try db.execute(
+                sql: "INSERT INTO case_report (id, case_id, assessment_id, form_id, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [report.id.uuid, report.caseID.uuid, report.assessmentID?.uuid, report.formID, report.submittedOn.description, body])
+            if let draftOwner, let draftPurpose {
+                try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [draftOwner.uuid, draftPurpose])
+            }
+            return (nil, body, ())
+        }
+    }
+
+    public func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM case_report WHERE case_id = ? ORDER BY submitted_on, rowid", arguments: [id.uuid])
+                .map { try StoredJSON.decode(CaseReport.self, from: $0, table: "case_report") }
+        }
+    }
+
+    public func addComment(_ comment: FamilyComment, by who: ActingUser) async throws {
+        let body = try StoredJSON.encode(comment)
+        try await audited("comment.added", subject: "report/\(comment.reportID)", by: who) { db in
+            guard let caseID = try UUID.fetchOne(db, sql: "SELECT case_id FROM case_report WHERE id = ?", arguments: [comment.reportID.uuid]),
+                  caseID == comment.caseID.uuid else {
+                throw CaseStoreError.notFound(kind: "report", id: comment.reportID.description)
+            }
+            try db.execute(
+                sql: "INSERT INTO family_comment (id, case_id, report_id, written_on, body) VALUES (?, ?, ?, ?, ?)",
+                arguments: [comment.id.uuid, comment.caseID.uuid, comment.reportID.uuid, comment.writtenOn.description, body])
+            return (nil, body, ())
+        }
+    }
+
+    public func comments(ofCase id: CaseFile.ID) async throws -> [FamilyComment] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM family_comment WHERE case_id = ? ORDER BY written_on, rowid", arguments: [id.uuid])
+                .map { try StoredJSON.decode(FamilyComment.self, from: $0, table: "family_comment") }
+        }
+    }
+
+    public func reportMissedSession(_ report: MissedSessionReport, by who: ActingUser) async throws {
+        let body = try StoredJSON.encode(report)
+        try await audited("missed-session.reported", subject: "provision/\(report.provisionID)", by: who) { db in
+            guard let caseID = try UUID.fetchOne(db, sql: "SELECT case_id FROM provision WHERE id = ?", arguments: [report.provisionID.uuid]),
+                  caseID == report.caseID.uuid else {
+                throw CaseStoreError.notFound(kind: "provision", id: report.provisionID.description)
+            }
+            try db.execute(
+                sql: "INSERT INTO missed_session (id, case_id, provision_id, session_date, body) VALUES (?, ?, ?, ?, ?)",
+                arguments: [report.id.uuid, report.caseID.uuid, report.provisionID.uuid, report.sessionDate.description, body])
+            return (nil, body, ())
+        }
+    }
+
+    public func missedSessions(ofCase id: CaseFile.ID) async throws -> [MissedSessionReport] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM missed_session WHERE case_id = ? ORDER BY session_date DESC, rowid", arguments: [id.uuid])
+                .map { try StoredJSON.decode(MissedSessionReport.self, from: $0, table: "missed_session") }
+        }
+    }
+
+    public func allocate(_ id: Assessment.ID, to assessor: String?, by who: ActingUser) async throws -> Assessment {
+        try await audited("assessment.allocated", subject: "assessment/\(id)", by: who) { db in
+            guard var assessment = try Self.assessment(id, in: db) else { throw CaseStoreError.notFound(kind: "assessment", id: id.description) }
+            let previous = assessment.assessor
+            assessment.assessor = assessor
+            try Self.upsertAssessment(assessment, in: db)
+            return (previous, assessor, assessment)
+        }
+    }
+
+    public func caseload(assessor: String, team: Team?) async throws -> [CaseloadItem] {
+        try await writer.read { db in
+            let open = "a.status IN ('requested', 'offered', 'accepted', 'in-progress')"
+            var sql = """
+                SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team
+                FROM assessment a JOIN case_file c ON c.id = a.case_id
+                WHERE \(open) AND a.assessor = ?
+                """
+            var arguments: StatementArguments = [assessor]
+            if let team {
+                sql += """
+
+                    UNION ALL
+                    SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team
+                    FROM case_file c JOIN assessment a ON a.case_id = c.id
+                    WHERE c.team = ? AND a.assessor IS NULL AND \(open)
+                    """
+                arguments += [team.rawValue]
+            }
+            sql += "\nORDER BY 6, 8 LIMIT 300"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                guard let kind = AssessmentKind(rawValue: row[2]), let status = AssessmentStatus(rawValue: row[3]) else {
+                    throw StoreError.unreadableRecord(table: "assessment", detail: "unknown kind or status \(row[2] as String)/\(row[3] as String)")
+                }
+                let caseID = CaseFile.ID(row[1] as UUID)
+                return CaseloadItem(
+                    assessment: AssessmentSummary(
+                        id: Assessment.ID(row[0] as UUID), caseID: caseID, kind: kind, status: status,
+                        requestedOn: try Self.date(row[4], "assessment.requested_on"), deadline: try Self.date(row[5], "assessment.deadline_on")),
+                    caseSummary: CaseSummary(id: caseID, reference: row[7], childName: row[8], team: Team(rawValue: row[9])),
+                    assessor: row[6])
+            }
+        }
+    }
+
+    public func awaitingDecision(team: Team?) async throws -> [CaseSummary] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, reference, child_name, team FROM case_file WHERE decided = 0 \(team == nil ? "" : "AND team = ?") ORDER BY opened_on LIMIT 200",
+                arguments: team.map { [$0.rawValue] } ?? []
+            ).map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
+        }
+    }
+
+    public func assessors(ofCase id: CaseFile.ID) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT assessor FROM assessment WHERE case_id = ? AND assessor IS NOT NULL", arguments: [id.uuid])
+        }
+    }
+
+    public func assessment(_ id: Assessment.ID) async throws -> Assessment? {
+        try await writer.read { db in try Self.assessment(id, in: db) }
+    }
+
+    public func caseSummary(_ id: CaseFile.ID) async throws -> CaseSummary? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, reference, child_name, team FROM case_file WHERE id = ?", arguments: [id.uuid])
+                .map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
+        }
+    }
+}
+
+extension SQLiteCaseStore: ReportingStore {
+    public func deliveredUnits(upTo dates: [CalendarDate], team: Team?) async throws -> [Provision.ID: [Double]] {
+        guard !dates.isEmpty else { return [:] }
+        return try await writer.read { db in
+            // One pass over the deliveries, summing for every date at once.
+            let sums = dates.indices.map { "SUM(CASE WHEN d.period_end <= ?\($0 + 1) THEN d.delivered ELSE 0 END)" }.joined(separator: ", ")
+            var arguments = StatementArguments(dates.map(\.description))
+            var filter = ""
+            if let team {
+                filter = "WHERE p.case_id IN (SELECT id FROM case_file WHERE team = ?\(dates.count + 1))"
+                arguments += [team.rawValue]
+            }
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT p.id, \(sums) FROM delivery d JOIN provision p ON p.row = d.provision_row \(filter) GROUP BY d.provision_row",
+                arguments: arguments)
+            var result: [Provision.ID: [Double]] = [:]
+            while let row = try rows.next() {
+                result[Provision.ID(row[0] as UUID)] = dates.indices.map { row[$0 + 1] as Double? ?? 0 }
+            }
+            return result
+        }
+    }
+
+    public func childDisabilities(team: Team?) async throws -> [CaseFile.ID: [DisabilityCode]] {
+        try await writer.read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, json_extract(body, '$.child.disabilities') FROM case_file \(team == nil ? "" : "WHERE team = ?")",
+                arguments: team.map { [$0.rawValue] } ?? [])
+            var result: [CaseFile.ID: [DisabilityCode]] = [:]
+            while let row = try rows.next() {
+                let codes: String = row[1] ?? "[]"
+                // The list is JSON text such as ["AUT","COMM"]; the codes are plain capitals, so no decoder is needed.
+                result[CaseFile.ID(row[0] as UUID)] = codes.split(whereSeparator: { !$0.isLetter }).compactMap { DisabilityCode(rawValue: String($0)) }
+            }
+            return result
+        }
+    }
+
+    public func changeRevision() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT revision FROM store_revision WHERE id = 1") ?? 0 }
+    }
+}

@@ -1,0 +1,52 @@
+// Received requests and drafts in SQLite. A received request is written through group commit.
+import Casework
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore: IntakeStore {
+    public func receive(_ request: ReceivedRequest, ownedBy owner: Account.ID?, by who: ActingUser) async throws {
+        let file = request.file
+        for assessment in request.assessments where assessment.caseID != file.id {
+            throw CaseStoreError.badReference("assessment \(assessment.id) belongs to another case, not \(file.reference)")
+        }
+        let body = try StoredJSON.encode(file)
+        let assessments = request.assessments
+        try await groupCommit.write { db in
+            guard try Self.caseFile(file.id, in: db) == nil else { throw CaseStoreError.alreadyExists(kind: "case", id: file.id.description) }
+            try Self.insertCase(file, body: body, in: db)
+            for assessment in assessments { try Self.upsertAssessment(assessment, in: db) }
+            if let owner {
+                try db.execute(sql: "INSERT INTO case_owner (case_id, account_id) VALUES (?, ?)", arguments: [file.id.uuid, owner.uuid])
+                try db.execute(
+                    sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [owner.uuid, NeedsRequestIntake.formID])
+            }
+            try AuditLog.append(AuditEvent(actor: who, action: "case.opened", subject: "case/\(file.id)", previousValue: nil, newValue: body), in: db)
+        }
+    }
+
+    public func saveDraft(_ draft: FormDraft) async throws {
+        let body = try StoredJSON.encode(draft)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO form_draft (owner, purpose, form_id, form_version, updated_at, body) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(owner, purpose) DO UPDATE SET form_id = excluded.form_id, form_version = excluded.form_version,
+                        updated_at = excluded.updated_at, body = excluded.body
+                    """,
+                arguments: [draft.owner.uuid, draft.purpose, draft.formID, draft.formVersion, draft.updatedAt.timeIntervalSince1970, body])
+        }
+    }
+
+    public func draft(owner: Account.ID, purpose: String) async throws -> FormDraft? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [owner.uuid, purpose])
+                .map { try StoredJSON.decode(FormDraft.self, from: $0, table: "form_draft") }
+        }
+    }
+
+    public func removeDraft(owner: Account.ID, purpose: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [owner.uuid, purpose])
+        }
+    }
+}

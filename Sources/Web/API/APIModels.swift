@@ -1,0 +1,133 @@
+// The JSON shapes of the API, as documented in Resources/openapi.json.
+import Casework
+import Forms
+
+struct TokenRequest: Decodable {
+    let email: String
+    let password: String
+}
+
+struct TokenResponse: Encodable {
+    let token: String
+    let expiresAt: String
+}
+
+struct NeedsRequestSubmission: Decodable {
+    let answers: [String: RawAnswer]
+}
+
+struct ProblemsResponse: Encodable {
+    let problems: [Problem]
+
+    struct Problem: Encodable {
+        let field: String
+        let message: String
+    }
+}
+
+struct MeResponse: Encodable {
+    let email: String
+    let role: String
+    let team: String?
+}
+
+struct ReceivedResponse: Encodable {
+    let caseId: String
+    let reference: String
+    let receivedOn: String
+    let waitingForPerson: Bool
+    let team: String
+    let reasons: [String]
+    let assessments: [AssessmentJSON]
+}
+
+struct AssessmentJSON: Encodable {
+    let id: String
+    let kind: String
+    let status: String
+    let dueOn: String
+    let subject: String?
+}
+
+struct CaseJSON: Encodable {
+    let id: String
+    let reference: String
+    let childName: String
+    let team: String
+    let openedOn: String
+    let waitingForPerson: Bool
+    let reasons: [String]
+    let assessments: [AssessmentJSON]
+    let needs: [NeedJSON]
+    let provisions: [ProvisionJSON]
+    let unmet: [UnmetJSON]
+
+    struct NeedJSON: Encodable {
+        let id: String
+        let area: String
+        let description: String
+        let parentView: String
+        let assessorView: String
+    }
+
+    struct ProvisionJSON: Encodable {
+        let id: String
+        let service: String
+        let description: String
+        let amount: String
+        let provider: String?
+        let legalBasis: String
+        let startDate: String
+        let endDate: String?
+        let plannedUnits: Double
+        let deliveredUnits: Double
+    }
+}
+
+struct UnmetJSON: Encodable {
+    let caseId: String
+    let reference: String
+    let childName: String
+    let team: String
+    let area: String
+    let kind: String
+    let service: String?
+    let shortfall: Double?
+    let unit: String?
+    let unmetSince: String
+    let daysUnmet: Int
+    let reason: String
+
+    init(_ item: UnmetNeed) {
+        caseId = item.caseID.description
+        reference = item.caseReference
+        childName = item.childName
+        team = item.team.rawValue
+        area = item.area.rawValue
+        kind = item.kind.rawValue
+        service = item.service?.rawValue
+        shortfall = item.shortfall
+        unit = item.unit?.rawValue
+        unmetSince = item.unmetSince.description
+        daysUnmet = item.daysUnmet
+        reason = item.reason
+    }
+}
+
+struct UnmetReportJSON: Encodable {
+    let asOf: String
+    let total: Int
+    let page: Int
+    let pageSize: Int
+    let items: [UnmetJSON]
+}
+
+extension AssessmentJSON {
+    init(_ assessment: Assessment) {
+        id = assessment.id.description
+        kind = assessment.kind.rawValue
+        status = assessment.status.rawValue
+        dueOn = assessment.deadline.date.description
+        subject = assessment.subject
+    }
+}

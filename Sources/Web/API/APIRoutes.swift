@@ -1,0 +1,108 @@
+// The JSON API: tokens, submitting a needs request, reading a case, the unmet-need report; described by OpenAPI.
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+
+/// The same operations as the pages, through the same intake, access checks and store. Authenticated by a
+/// bearer token (`POST /api/tokens`) or by the browser session (with `X-CSRF-Token` on posts).
+struct APIRoutes: Sendable {
+    let services: WebServices
+    let openAPIDocument: ByteBuffer
+
+    func register(on router: WebRouter) {
+        router.get("/api/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: openAPIDocument))
+        }
+        router.post("/api/tokens") { request, context in try await token(request, context) }
+        router.get("/api/me") { request, context in
+            let account = try context.signedIn(request)
+            return try json(MeResponse(email: account.email, role: account.role.rawValue, team: account.team?.rawValue))
+        }
+        router.post("/api/needs-requests") { request, context in try await submit(request, context) }
+        router.get("/api/cases/:case") { request, context in try await readCase(request, context) }
+        router.get("/api/reports/unmet") { request, context in try await unmet(request, context) }
+    }
+
+    private func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer: buffer))
+        } catch {
+            throw HTTPError(.badRequest, message: "The body is not the JSON this operation takes: \(error)")
+        }
+    }
+
+    private func token(_ request: Request, _ context: WebContext) async throws -> Response {
+        let body = try await decode(TokenRequest.self, request, context)
+        let throttle = services.configuration.signInThrottle
+        let failures = try await services.store.failedSignIns(email: body.email, address: context.clientAddress, since: Date().addingTimeInterval(-throttle.window))
+        guard throttle.allows(accountFailures: failures.account, addressFailures: failures.address) else { throw WebError.tooManyAttempts }
+        let account = try await services.store.account(email: body.email)
+        guard Bcrypt.verify(body.password, hash: account?.passwordHash ?? services.dummyPasswordHash), let account else {
+            try await services.store.recordFailedSignIn(email: body.email, address: context.clientAddress, at: Date())
+            throw HTTPError(.unauthorized, message: "Unknown email address or wrong password")
+        }
+        try await services.store.clearFailedSignIns(email: body.email)
+        let token = TokenDigest.randomToken()
+        let expires = Date().addingTimeInterval(services.configuration.apiTokenLifetime)
+        try await services.store.createAPIToken(hash: TokenDigest.digest(token), for: account.id, expiresAt: expires, by: account.actingUser)
+        return try json(TokenResponse(token: token, expiresAt: ISO8601DateFormatter().string(from: expires)), status: .created)
+    }
+
+    private func submit(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.signedIn(request, as: [.parent])
+        let body = try await decode(NeedsRequestSubmission.self, request, context)
+        switch services.intake.receive(body.answers, from: account.actingUser, on: services.today) {
+        case .needsChanges(let problems):
+            return try json(ProblemsResponse(problems: problems.map { .init(field: $0.field, message: $0.message) }), status: .unprocessableContent)
+        case .ready(let received):
+            try await services.store.receive(received, ownedBy: account.id, by: account.actingUser)
+            let file = received.file
+            return try json(
+                ReceivedResponse(
+                    caseId: file.id.description, reference: file.reference, receivedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
+                    team: file.team.rawValue, reasons: file.routing.reasons, assessments: received.assessments.map(AssessmentJSON.init)),
+                status: .created)
+        }
+    }
+
+    private func readCase(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.signedIn(request, as: [.parent, .assessor, .manager, .administrator])
+        let caseID: CaseFile.ID = try context.id("case")
+        let record = try await CaseAccess.record(caseID, for: account, services: services)
+        let file = record.file
+        let totals = Dictionary(grouping: record.deliveries, by: \.provisionID).mapValues(DeliveryTotals.init)
+        return try json(CaseJSON(
+            id: file.id.description, reference: file.reference, childName: file.child.fullName, team: file.team.rawValue,
+            openedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
+            reasons: account.role == .parent ? file.routing.reasons.map(Formatting.plainReason) : file.routing.reasons,
+            assessments: record.assessments.filter { $0.kind != .section47 || account.role != .parent || file.managerDecision != nil }.map(AssessmentJSON.init),
+            needs: record.needs.map {
+                .init(id: $0.id.description, area: $0.area.rawValue, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView)
+            },
+            provisions: record.provisions.map {
+                .init(
+                    id: $0.id.description, service: $0.service.rawValue, description: $0.description, amount: $0.amount.description, provider: $0.provider,
+                    legalBasis: $0.legalBasis.rawValue, startDate: $0.startDate.description, endDate: $0.endDate?.description,
+                    plannedUnits: totals[$0.id]?.plannedUnits ?? 0, deliveredUnits: totals[$0.id]?.deliveredUnits ?? 0)
+            },
+            unmet: UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: services.today).map(UnmetJSON.init)))
+    }
+
+    private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.signedIn(request, as: ActingUser.Role.managers)
+        let filter = UnmetFilter(request: request)
+        let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
+        let items = filter.apply(snapshot)
+        let page = items.dropFirst((filter.page - 1) * UnmetFilter.pageSize).prefix(UnmetFilter.pageSize)
+        return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: items.count, page: filter.page, pageSize: UnmetFilter.pageSize, items: page.map(UnmetJSON.init)))
+    }
+}

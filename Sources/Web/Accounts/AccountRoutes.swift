@@ -1,0 +1,124 @@
+// Signing in and out, and a parent creating an account.
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+
+/// The account pages. Sign-in failures are counted per account and per address (`SignInThrottle`); a
+/// successful sign-in starts a fresh session (a new key and CSRF token) so a session key planted before
+/// sign-in is worthless after it.
+struct AccountRoutes: Sendable {
+    let services: WebServices
+
+    func register(on router: WebRouter) {
+        router.get("/") { _, context in
+            if let account = context.account { return Response.redirect(to: Navigation.home(for: account), type: .normal) }
+            return services.renderer.page("start", StartView(), title: "Ask for help for your disabled child", context: context)
+        }
+        router.get("/sign-in") { request, context in
+            signInPage(context, email: "", next: request.uri.queryParameters["next"].map(String.init) ?? "",
+                       expired: request.uri.queryParameters["expired"] != nil, error: nil)
+        }
+        router.post("/sign-in") { request, context in try await signIn(request, context) }
+        router.post("/sign-out") { _, context in
+            context.sessions.clearSession()
+            return Response.redirect(to: "/", type: .normal)
+        }
+        router.get("/create-account") { _, context in
+            services.renderer.page("create-account", CreateAccountView(email: "", errors: [], emailError: nil, passwordError: nil, csrfToken: context.csrfToken),
+                                   title: "Create an account", context: context)
+        }
+        router.post("/create-account") { request, context in try await createAccount(request, context) }
+    }
+
+    private func signInPage(_ context: WebContext, email: String, next: String, expired: Bool, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        let view = SignInView(
+            email: email, next: Self.safeNext(next), expired: expired, error: error, csrfToken: context.csrfToken,
+            errors: error.map { [ErrorLink(href: "#f-email", message: $0)] } ?? [])
+        return services.renderer.page("sign-in", view, title: "Sign in", context: context, status: status, hasErrors: error != nil)
+    }
+
+    /// Only a path on this site may be returned to after signing in.
+    static func safeNext(_ next: String) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : ""
+    }
+
+    private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = context.form ?? FormBody(fields: [])
+        let email = form.text("email") ?? ""
+        let password = form["password"] ?? ""
+        let next = Self.safeNext(form["next"] ?? "")
+        let throttle = services.configuration.signInThrottle
+        let failures = try await services.store.failedSignIns(
+            email: email, address: context.clientAddress, since: Date().addingTimeInterval(-throttle.window))
+        guard throttle.allows(accountFailures: failures.account, addressFailures: failures.address) else {
+            return signInPage(
+                context, email: email, next: next, expired: false,
+                error: "There have been too many attempts to sign in. Wait 15 minutes and try again.", status: .tooManyRequests)
+        }
+        let account = try await services.store.account(email: email)
+        // Verify against a dummy hash when there is no account, so timing does not reveal which emails exist.
+        let hash = account?.passwordHash ?? services.dummyPasswordHash
+        guard Bcrypt.verify(password, hash: hash), let account else {
+            try await services.store.recordFailedSignIn(email: email, address: context.clientAddress, at: Date())
+            return signInPage(
+                context, email: email, next: next, expired: false, error: "Enter the email address and password for your account", status: .unauthorized)
+        }
+        try await services.store.clearFailedSignIns(email: email)
+        startSession(for: account, context: context)
+        return .redirect(to: next.isEmpty ? Navigation.home(for: account) : next, type: .normal)
+    }
+
+    private func startSession(for account: Account, context: WebContext) {
+        context.sessions.createSession(
+            WebSession(accountID: account.id.description, csrfToken: TokenDigest.randomToken(), signedInAt: Date().timeIntervalSince1970),
+            expiresIn: services.configuration.sessionIdleTimeout)
+    }
+
+    private func createAccount(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = context.form ?? FormBody(fields: [])
+        let typed = form.text("email") ?? ""
+        let password = form["password"] ?? ""
+        var emailError: String?
+        var passwordError: String?
+        let email = EmailAddress.normalised(typed)
+        if email == nil { emailError = "Enter an email address in the correct format, like name@example.com" }
+        if let problem = PasswordPolicy.problem(with: password) {
+            passwordError = problem
+        } else if password != (form["password_again"] ?? "") {
+            passwordError = "The passwords do not match"
+        }
+        if emailError == nil, let email, try await services.store.account(email: email) != nil {
+            emailError = "There is already an account with this email address: sign in instead"
+        }
+        guard let email, emailError == nil, passwordError == nil else {
+            let errors = [emailError.map { ErrorLink(href: "#f-email", message: $0) }, passwordError.map { ErrorLink(href: "#f-password", message: $0) }]
+                .compactMap { $0 }
+            let view = CreateAccountView(email: typed, errors: errors, emailError: emailError, passwordError: passwordError, csrfToken: context.csrfToken)
+            return services.renderer.page("create-account", view, title: "Create an account", context: context, status: .unprocessableContent, hasErrors: true)
+        }
+        let account = Account(email: email, role: .parent, passwordHash: Bcrypt.hash(password, cost: services.configuration.bcryptCost))
+        try await services.store.createAccount(account, by: account.actingUser)
+        startSession(for: account, context: context)
+        return .redirect(to: "/request", type: .normal)
+    }
+}
+
+struct StartView {}
+
+struct SignInView {
+    let email: String
+    let next: String
+    let expired: Bool
+    let error: String?
+    let csrfToken: String
+    let errors: [ErrorLink]
+}
+
+struct CreateAccountView {
+    let email: String
+    let errors: [ErrorLink]
+    let emailError: String?
+    let passwordError: String?
+    let csrfToken: String
+}

@@ -1,0 +1,82 @@
+// The web application: services made once, the middleware in order, and every route.
+import Casework
+import Forms
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import HummingbirdBcrypt
+
+/// Builds the Heeded web application over a store. `heeded serve` runs it; the tests drive it through
+/// HummingbirdTesting.
+public enum HeededWeb {
+    /// The session cookie's name; it holds only a random key (the session lives in the database).
+    public static let sessionCookie = "heeded_session"
+
+    /// Problems loading forms or rules, which stop the server before it listens.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The application, ready to run.
+    public static func application(store: any HeededStore, configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+        let (router, driver) = try await router(store: store, configuration: configuration)
+        return Application(
+            router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Heeded"),
+            services: [driver])
+    }
+
+    /// The router with every route and middleware.
+    static func router(store: any HeededStore, configuration: WebConfiguration) async throws -> (WebRouter, DatabasePersistDriver) {
+        let library: FormLibrary
+        do {
+            library = try FormLibrary.load(paths: [configuration.formsDirectory])
+        } catch {
+            throw StartError(description: "the forms in \(configuration.formsDirectory) do not load:\n\(error)")
+        }
+        let router: Casework.Router
+        do {
+            router = try Casework.Router(rulesDirectory: configuration.rulesDirectory)
+        } catch {
+            throw StartError(description: "the routing tables in \(configuration.rulesDirectory) do not load: \(error)")
+        }
+        let intake: NeedsRequestIntake
+        do {
+            intake = try NeedsRequestIntake(library: library, router: router)
+        } catch {
+            throw StartError(description: "\(error)")
+        }
+        let renderer = try await Renderer.load()
+        guard let openAPIURL = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("openapi.json") else {
+            throw StartError(description: "the OpenAPI document is missing from the build")
+        }
+        let services = WebServices(
+            store: store, configuration: configuration, library: library, intake: intake, renderer: renderer, reports: UnmetReportCache(),
+            dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
+        let driver = DatabasePersistDriver(store: store)
+
+        let web = Hummingbird.Router(context: WebContext.self)
+        web.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: SecurityHeaders.policy))
+        web.add(middleware: ExtraHeaders(secure: configuration.secureCookies))
+        web.add(middleware: ErrorPageMiddleware(services: services))
+        web.add(middleware: SessionMiddleware(
+            storage: driver,
+            configuration: .init(
+                sessionCookieParameters: .init(name: sessionCookie, path: "/", secure: configuration.secureCookies, sameSite: .lax),
+                keyPrefix: "session.", defaultSessionExpiration: configuration.sessionIdleTimeout)))
+        web.add(middleware: AuthenticationMiddleware(services: services))
+        web.add(middleware: CSRFMiddleware(services: services))
+
+        web.get("/health") { _, _ in "ok" }
+        web.get(RouterPath(renderer.stylesheetPath)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=31536000, immutable"],
+                body: .init(byteBuffer: renderer.stylesheet))
+        }
+        AccountRoutes(services: services).register(on: web)
+        ParentRoutes(services: services).register(on: web)
+        AssessorRoutes(services: services).register(on: web)
+        ManagerRoutes(services: services).register(on: web)
+        APIRoutes(services: services, openAPIDocument: ByteBuffer(bytes: try Data(contentsOf: openAPIURL))).register(on: web)
+        return (web, driver)
+    }
+}

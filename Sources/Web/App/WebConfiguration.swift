@@ -1,0 +1,45 @@
+// How a Heeded web server is set up: where it listens, where its forms are, and its security settings.
+import Casework
+import FEEL
+import Foundation
+
+/// Settings for `HeededWeb`. The defaults are the production ones; tests shorten what they need to.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Folder of form definitions (`Forms/`); the routing tables are read from its `rules/` folder.
+    public var formsDirectory: String
+    /// Mark cookies `Secure`: set when the server sits behind TLS (a proxy that terminates it).
+    public var secureCookies: Bool
+    /// How long a session lasts without activity; each request within it extends it.
+    public var sessionIdleTimeout: Duration
+    /// The longest a session lasts, however active.
+    public var sessionAbsoluteTimeout: TimeInterval
+    /// bcrypt's cost factor: 12 for real use (a quarter of a second a hash); tests lower it.
+    public var bcryptCost: UInt8
+    public var signInThrottle: SignInThrottle
+    /// How long a bearer token from `POST /api/tokens` is good for.
+    public var apiTokenLifetime: TimeInterval
+    /// Today, for statutory clocks; tests fix it.
+    public var today: @Sendable () -> CalendarDate
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,
+        sessionIdleTimeout: Duration = .seconds(60 * 60), sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60, bcryptCost: UInt8 = 12,
+        signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
+    ) {
+        self.host = host
+        self.port = port
+        self.formsDirectory = formsDirectory
+        self.secureCookies = secureCookies
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.sessionAbsoluteTimeout = sessionAbsoluteTimeout
+        self.bcryptCost = bcryptCost
+        self.signInThrottle = signInThrottle
+        self.apiTokenLifetime = apiTokenLifetime
+        self.today = today
+    }
+
+    public var rulesDirectory: String { (formsDirectory as NSString).appendingPathComponent("rules") }
+}

@@ -1,0 +1,148 @@
+// The assessor's pages: the caseload, a case, the assessment forms, status moves, needs, provision, deliveries.
+import Casework
+import Foundation
+import Forms
+import Hummingbird
+
+/// What practitioners do. Managers and administrators may do all of it too.
+struct AssessorRoutes: Sendable {
+    let services: WebServices
+
+    /// The form each kind of assessment is written on.
+    static let formIDs: [AssessmentKind: String] = [
+        .childInNeed: "child-in-need-assessment", .parentCarer: "parent-carer-assessment", .youngCarer: "young-carer-assessment",
+    ]
+    static let ehcFormID = "ehc-social-care-advice"
+
+    func register(on router: WebRouter) {
+        router.get("/work") { request, context in try await caseload(request, context) }
+        router.get("/cases/:case") { request, context in try await casePage(request, context) }
+        router.post("/cases/:case/assessments/:assessment/status") { request, context in try await moveStatus(request, context) }
+        FormJourneyRoutes(services: services, resolve: { request, context in
+            try await assessmentJourney(request, context)
+        }, submit: { target, draft, check, context in
+            try await submitAssessment(target, draft: draft, check: check, context: context)
+        }).register(on: router, at: "/cases/:case/assessments/:assessment/form")
+        FormJourneyRoutes(services: services, resolve: { request, context in
+            try await adviceJourney(request, context)
+        }, submit: { target, draft, check, context in
+            try await submitAdvice(target, draft: draft, check: check, context: context)
+        }).register(on: router, at: "/cases/:case/ehc-advice")
+        let records = RecordRoutes(services: services)
+        records.register(on: router)
+    }
+
+    private func caseload(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let items = try await services.store.caseload(assessor: account.email, team: account.team)
+        let today = services.today
+        let calendar = WorkingDayCalendar.englandAndWales
+        let rows = items.map { item in
+            let daysLeft = calendar.workingDays(from: today, to: item.assessment.deadline)
+            return CaseloadView.Row(
+                childName: item.caseSummary.childName, reference: item.caseSummary.reference, href: "/cases/\(item.caseSummary.id)",
+                assessment: item.assessment.kind.title.capitalizedFirst, status: Formatting.words(item.assessment.status.rawValue),
+                deadline: item.assessment.deadline.long, overdue: daysLeft < 0,
+                timing: daysLeft < 0 ? "\(-daysLeft) working days overdue" : daysLeft == 0 ? "due today" : "\(daysLeft) working days left",
+                holder: item.assessor ?? "Not allocated")
+        }
+        return services.renderer.page(
+            "caseload", CaseloadView(team: account.team.map { Formatting.words($0.rawValue) } ?? "all teams", rows: rows), title: "Caseload", context: context)
+    }
+
+    private func casePage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let caseID: CaseFile.ID = try context.id("case")
+        let record = try await CaseAccess.record(caseID, for: account, services: services)
+        let view = StaffCaseView(
+            record: record, reports: try await services.store.reports(ofCase: caseID), comments: try await services.store.comments(ofCase: caseID),
+            missed: try await services.store.missedSessions(ofCase: caseID), account: account,
+            assessors: ActingUser.Role.managers.contains(account.role) ? try await services.store.accounts(role: .assessor).map(\.email) : [],
+            services: services, csrf: context.csrfToken)
+        return services.renderer.page("staff-case", view, title: "\(record.file.child.fullName) (\(record.file.reference))", context: context, backLink: "/work")
+    }
+
+    private func moveStatus(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let caseID: CaseFile.ID = try context.id("case")
+        let assessmentID: Assessment.ID = try context.id("assessment")
+        try await CaseAccess.check(caseID, for: account, services: services)
+        guard let target = context.form?["status"].flatMap(AssessmentStatus.init(rawValue:)) else {
+            throw WebError.badRequest("Choose what the assessment has moved to.")
+        }
+        guard let assessment = try await services.store.assessment(assessmentID), assessment.caseID == caseID else { throw WebError.notFound }
+        try await services.store.moveAssessment(assessmentID, to: target, on: services.today, by: account.actingUser)
+        return .redirect(to: "/cases/\(caseID)#assessments", type: .normal)
+    }
+
+    // MARK: Assessment forms
+
+    private func assessmentJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
+        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let caseID: CaseFile.ID = try context.id("case")
+        let assessmentID: Assessment.ID = try context.id("assessment")
+        try await CaseAccess.check(caseID, for: account, services: services)
+        guard let summary = try await services.store.caseSummary(caseID),
+              let assessment = try await services.store.assessment(assessmentID), assessment.caseID == caseID,
+              let formID = Self.formIDs[assessment.kind], let form = services.library.form(formID) else {
+            throw WebError.notFound
+        }
+        let journey = FormJourney(
+            form: form, library: services.library, purpose: "assessment/\(assessmentID)", basePath: "/cases/\(caseID)/assessments/\(assessmentID)/form",
+            caption: "\(summary.childName) (\(summary.reference))", today: services.today)
+        return JourneyTarget(journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this report and add their comments.")
+    }
+
+    private func submitAssessment(_ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, context: WebContext) async throws -> Response {
+        let caseID: CaseFile.ID = try context.id("case")
+        let assessmentID: Assessment.ID = try context.id("assessment")
+        let report = CaseReport(
+            caseID: caseID, assessmentID: assessmentID, formID: target.journey.form.id, formVersion: target.journey.form.version,
+            title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
+            author: target.account.actingUser, submittedOn: services.today)
+        try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
+        let record = try await services.store.caseRecord(caseID, viewedBy: target.account.actingUser)
+        for need in report.assessedNeeds(request: record.file.request) {
+            try await services.store.saveNeed(need, by: target.account.actingUser)
+        }
+        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#reports", type: .normal)
+    }
+
+    private func adviceJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
+        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let caseID: CaseFile.ID = try context.id("case")
+        try await CaseAccess.check(caseID, for: account, services: services)
+        guard let summary = try await services.store.caseSummary(caseID), let form = services.library.form(Self.ehcFormID) else { throw WebError.notFound }
+        let journey = FormJourney(
+            form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
+            caption: "\(summary.childName) (\(summary.reference))", today: services.today)
+        return JourneyTarget(journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.")
+    }
+
+    private func submitAdvice(_ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, context: WebContext) async throws -> Response {
+        let caseID: CaseFile.ID = try context.id("case")
+        let report = CaseReport(
+            caseID: caseID, assessmentID: nil, formID: target.journey.form.id, formVersion: target.journey.form.version,
+            title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
+            author: target.account.actingUser, submittedOn: services.today)
+        try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
+        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#reports", type: .normal)
+    }
+}
+
+struct CaseloadView {
+    let team: String
+    let rows: [Row]
+
+    struct Row {
+        let childName: String
+        let reference: String
+        let href: String
+        let assessment: String
+        let status: String
+        let deadline: String
+        let overdue: Bool
+        let timing: String
+        let holder: String
+    }
+}

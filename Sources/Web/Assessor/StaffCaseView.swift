@@ -1,0 +1,152 @@
+// A child's record as practitioners see it: the request, the routing and its reasons, and every record with its actions.
+import Casework
+import Forms
+
+struct StaffCaseView {
+    let caseID: String
+    let reference: String
+    let childName: String
+    let dateOfBirth: String
+    let disabilities: String
+    let team: String
+    let carers: [String]
+    let youngCarers: String
+    let undecided: Bool
+    let recommendation: String
+    let reasons: [String]
+    let managerDecision: String?
+    let isManager: Bool
+    let decisionHref: String
+    let requestSections: [SummarySection]
+    let assessments: [AssessmentRow]
+    let ehcHref: String
+    let needs: [NeedRow]
+    let provisions: [ProvisionRow]
+    let unmet: [FamilyCaseView.UnmetLine]
+    let reports: [ReportRow]
+    let missed: [FamilyCaseView.MissedLine]
+    let addNeedHref: String
+    let addProvisionHref: String
+    let csrfToken: String
+
+    struct AssessmentRow {
+        let title: String
+        let subject: String
+        let hasSubject: Bool
+        let status: String
+        let deadline: String
+        let overdue: Bool
+        let holder: String
+        let hasForm: Bool
+        let formHref: String
+        let moves: [SelectOption]
+        let hasMoves: Bool
+        let statusAction: String
+        let canAllocate: Bool
+        let allocateAction: String
+        let assessorOptions: [SelectOption]
+        let selectID: String
+    }
+
+    struct NeedRow {
+        let area: String
+        let description: String
+        let parentView: String
+        let assessorView: String
+        let provisionHref: String
+    }
+
+    struct ProvisionRow {
+        let description: String
+        let amount: String
+        let provider: String
+        let legalBasis: String
+        let period: String
+        let planned: String
+        let delivered: String
+        let deliveryHref: String
+    }
+
+    struct ReportRow {
+        let title: String
+        let submittedOn: String
+        let author: String
+        let sections: [SummarySection]
+        let comments: [FamilyCaseView.CommentLine]
+    }
+
+    init(
+        record: CaseRecord, reports: [CaseReport], comments: [FamilyComment], missed: [MissedSessionReport], account: Account, assessors: [String],
+        services: WebServices, csrf: String
+    ) {
+        let file = record.file
+        let id = file.id.description
+        caseID = id
+        reference = file.reference
+        childName = file.child.fullName
+        dateOfBirth = file.child.dateOfBirth.long
+        disabilities = file.child.disabilities.isEmpty ? "None recorded" : file.child.disabilities.map(\.rawValue).joined(separator: ", ")
+        team = Formatting.words(file.team.rawValue)
+        carers = file.family.carers.map { "\($0.name) (\(Formatting.words($0.relationship)))\($0.hasParentalResponsibility ? ", parental responsibility" : "")\($0.isAdult ? "" : ", under 18")" }
+        youngCarers = file.family.youngCarers.isEmpty ? "None" : file.family.youngCarers.joined(separator: ", ")
+        undecided = file.outcome == nil
+        recommendation = file.routing.outcome.map(ManagerRoutes.describe) ?? "The rules could not decide: a manager must."
+        reasons = file.routing.reasons
+        managerDecision = file.managerDecision.map {
+            "\($0.kind.rawValue.capitalizedFirst) by \($0.manager.id) on \($0.decidedOn.long): \(ManagerRoutes.describe($0.outcome))\($0.reason.map { ". Reason: \($0)" } ?? "")"
+        }
+        isManager = ActingUser.Role.managers.contains(account.role)
+        decisionHref = "/cases/\(id)/decision"
+        requestSections = services.library.form(file.request.formID, version: file.request.formVersion).map {
+            AnswerDisplay.sections(file.request.answers, form: $0, library: services.library, changeLink: nil)
+        } ?? []
+        let today = services.today
+        let isManager = self.isManager
+        assessments = record.assessments.map { assessment in
+            let moves = assessment.status.next.filter { $0 != .authorised || isManager }.sorted { $0.rawValue < $1.rawValue }
+            return AssessmentRow(
+                title: assessment.kind.title.capitalizedFirst, subject: assessment.subject ?? "", hasSubject: !(assessment.subject ?? "").isEmpty, status: Formatting.words(assessment.status.rawValue),
+                deadline: assessment.deadline.date.long, overdue: assessment.status.isOpen && assessment.deadline.date < today,
+                holder: assessment.assessor ?? "Not allocated",
+                hasForm: AssessorRoutes.formIDs[assessment.kind] != nil, formHref: "/cases/\(id)/assessments/\(assessment.id)/form",
+                moves: moves.map { SelectOption(value: $0.rawValue, label: Formatting.words($0.rawValue), selected: false) }, hasMoves: !moves.isEmpty,
+                statusAction: "/cases/\(id)/assessments/\(assessment.id)/status",
+                canAllocate: isManager, allocateAction: "/cases/\(id)/assessments/\(assessment.id)/allocate",
+                assessorOptions: assessors.map { SelectOption(value: $0, label: $0, selected: $0 == assessment.assessor) },
+                selectID: "allocate-\(assessment.id)")
+        }
+        ehcHref = "/cases/\(id)/ehc-advice"
+        needs = record.needs.map {
+            NeedRow(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView,
+                    provisionHref: "/cases/\(id)/provision/new?need=\($0.id)")
+        }
+        let byProvision = Dictionary(grouping: record.deliveries, by: \.provisionID)
+        provisions = record.provisions.map { provision in
+            let totals = DeliveryTotals(byProvision[provision.id] ?? [])
+            return ProvisionRow(
+                description: provision.description, amount: provision.amount.description, provider: provision.provider ?? "No provider found",
+                legalBasis: provision.legalBasis.title, period: "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? ""),
+                planned: Formatting.number(totals.plannedUnits), delivered: Formatting.number(totals.deliveredUnits),
+                deliveryHref: "/cases/\(id)/provision/\(provision.id)/deliveries/new")
+        }
+        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: today).map { item in
+            FamilyCaseView.UnmetLine(
+                area: item.area.title.capitalizedFirst,
+                what: item.kind == .noProvision ? "No provision agreed" : "\(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind",
+                since: item.unmetSince.long, reason: item.reason)
+        }
+        let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
+        self.reports = reports.map { report in
+            ReportRow(
+                title: report.title, submittedOn: report.submittedOn.long, author: report.author.id,
+                sections: services.library.form(report.formID, version: report.formVersion).map {
+                    AnswerDisplay.sections(report.answers, form: $0, library: services.library, changeLink: nil)
+                } ?? [],
+                comments: (commentsByReport[report.id] ?? []).map { FamilyCaseView.CommentLine(text: $0.text, writtenOn: $0.writtenOn.long) })
+        }
+        self.missed = missed.map { FamilyCaseView.MissedLine(date: $0.sessionDate.long, whatHappened: $0.whatHappened, reportedOn: $0.reportedOn.long) }
+        addNeedHref = "/cases/\(id)/needs/new"
+        addProvisionHref = "/cases/\(id)/provision/new"
+        csrfToken = csrf
+    }
+}

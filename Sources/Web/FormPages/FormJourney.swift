@@ -1,0 +1,205 @@
+// A form filled in a section a page: reading a page's answers, the task list, and check-your-answers.
+import Casework
+import Foundation
+import Forms
+
+/// One form being filled in by one account for one purpose, a section a page, saved as a draft each page.
+struct FormJourney: Sendable {
+    let form: FormDefinition
+    let library: FormLibrary
+    /// The draft's purpose (`needs-request`, `assessment/<id>`, `ehc-advice/<case>`).
+    let purpose: String
+    /// Where the journey's pages live: `<base>`, `<base>/section/<id>`, `<base>/check`, `<base>/submit`.
+    let basePath: String
+    /// A line above each page's heading: whom the form is about.
+    let caption: String?
+    let today: CalendarDate
+
+    func newDraft(owner: Account.ID) -> FormDraft {
+        FormDraft(owner: owner, purpose: purpose, formID: form.id, formVersion: form.version)
+    }
+
+    func check(_ draft: FormDraft) -> AnswerCheck {
+        form.check(draft.answers, library: library, today: today)
+    }
+
+    func section(_ id: String) -> Section? {
+        form.sections.first { $0.id == id }
+    }
+
+    /// The sections asked given the draft so far.
+    func askedSections(_ check: AnswerCheck) -> [Section] {
+        form.askedSections(given: check.answers)
+    }
+
+    /// The top-level field a problem belongs to (`household[0].member_age` belongs to `household`).
+    static func topField(of key: String) -> String {
+        String(key.prefix { $0 != "[" })
+    }
+
+    /// Problems for the questions of one section.
+    func problems(in section: Section, _ check: AnswerCheck) -> [AnswerProblem] {
+        let ids = Set(section.fields.map(\.id))
+        return check.problems.filter { ids.contains(Self.topField(of: $0.field)) }
+    }
+
+    // MARK: Reading a page
+
+    /// The raw answers a page posted for its section's questions. Items of a repeating group that are left
+    /// wholly empty are dropped unless `keepEmptyItems` (the page is being redrawn, not left).
+    func answers(from body: FormBody, section: Section, keepEmptyItems: Bool) -> [String: RawAnswer] {
+        var answers: [String: RawAnswer] = [:]
+        for field in section.fields {
+            if let answer = answer(field, name: field.id, body: body, keepEmptyItems: keepEmptyItems) { answers[field.id] = answer }
+        }
+        return answers
+    }
+
+    private func answer(_ field: Field, name: String, body: FormBody, keepEmptyItems: Bool) -> RawAnswer? {
+        switch field.kind {
+        case .computed:
+            return nil
+        case .multiChoice, .code(_, true, _):
+            let values = body.values(name).filter { !$0.isEmpty }
+            return values.isEmpty ? nil : .values(values)
+        case .date:
+            let day = body.text(name + "-day") ?? "", month = body.text(name + "-month") ?? "", year = body.text(name + "-year") ?? ""
+            if day.isEmpty && month.isEmpty && year.isEmpty { return nil }
+            func padded(_ part: String) -> String { part.count == 1 && part.allSatisfy(\.isNumber) ? "0" + part : part }
+            return .value("\(year)-\(padded(month))-\(padded(day))")
+        case .repeat(_, _, let children):
+            let count = min(Int(body["\(name).count"] ?? "") ?? 0, 100)
+            var items: [[String: RawAnswer]] = []
+            for index in 0..<count {
+                var item: [String: RawAnswer] = [:]
+                for child in children {
+                    if let value = answer(child, name: "\(name)[\(index)].\(child.id)", body: body, keepEmptyItems: keepEmptyItems) { item[child.id] = value }
+                }
+                if !item.isEmpty || keepEmptyItems { items.append(item) }
+            }
+            return items.isEmpty ? nil : .items(items)
+        default:
+            guard let text = body[name], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return .value(text)
+        }
+    }
+
+    /// The draft after an "add another" or "remove" button.
+    static func changingItems(_ draft: FormDraft, action: String) -> FormDraft? {
+        var draft = draft
+        let parts = action.split(separator: ":").map(String.init)
+        if parts.count == 2, parts[0] == "add" {
+            var items: [[String: RawAnswer]] = []
+            if case .items(let existing)? = draft.answers[parts[1]] { items = existing }
+            items.append([:])
+            draft.answers[parts[1]] = .items(items)
+            return draft
+        }
+        if parts.count == 3, parts[0] == "remove", let index = Int(parts[2]) {
+            guard case .items(var items)? = draft.answers[parts[1]], items.indices.contains(index) else { return draft }
+            items.remove(at: index)
+            draft.answers[parts[1]] = items.isEmpty ? nil : .items(items)
+            return draft
+        }
+        return nil
+    }
+
+    // MARK: Views
+
+    func pageView(section: Section, draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], returnToCheck: Bool, csrf: String) -> SectionPageView {
+        let messages = Dictionary(problems.map { ($0.field, $0.message) }) { first, _ in first }
+        let builder = QuestionBuilder(form: form, library: library, raw: draft.answers, answers: check.answers, problems: messages)
+        let questions = builder.questions(in: section)
+        var links: [ErrorLink] = []
+        func collect(_ views: [QuestionView]) {
+            for view in views {
+                if view.hasError { links.append(ErrorLink(href: "#" + view.errorTarget, message: view.error)) }
+                for item in view.items { collect(item.questions) }
+            }
+        }
+        collect(questions)
+        let sections = askedSections(check)
+        let position = (sections.firstIndex { $0.id == section.id } ?? 0) + 1
+        return SectionPageView(
+            caption: caption, formTitle: form.title, title: section.title, intro: section.intro, questions: questions, errors: links,
+            action: "\(basePath)/section/\(section.id)", csrfToken: csrf,
+            shown: FormJourneyRoutes.names(questions).sorted().joined(separator: " "), returnToCheck: returnToCheck,
+            progress: "Section \(position) of \(sections.count)", overviewHref: basePath)
+    }
+
+    func taskList(draft: FormDraft, check: AnswerCheck) -> TaskListView {
+        let tasks = askedSections(check).map { section in
+            let hasProblems = !problems(in: section, check).isEmpty
+            let answered = section.fields.contains { draft.answers[$0.id] != nil }
+            let visited = draft.visitedSections.contains(section.id)
+            let status = visited && !hasProblems ? "Completed" : (visited || answered) ? "In progress" : "Not started"
+            return TaskView(title: section.title, href: "\(basePath)/section/\(section.id)", status: status, completed: status == "Completed")
+        }
+        let done = tasks.filter(\.completed).count
+        return TaskListView(
+            caption: caption, title: form.title, summary: form.summary, legalBasis: form.legalBasis, tasks: tasks,
+            completedCount: done, total: tasks.count, checkHref: "\(basePath)/check", allDone: done == tasks.count)
+    }
+
+    func checkView(draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], csrf: String, declaration: String?) -> CheckAnswersView {
+        let submitted = check.answers.values.compactMapValues(SubmittedAnswer.init)
+        let sections = AnswerDisplay.sections(submitted, form: form, library: library) { section, field in
+            "\(basePath)/section/\(section.id)?return=check#\(QuestionBuilder.htmlID(field.id))"
+        }
+        let links = problems.map { problem in
+            let top = Self.topField(of: problem.field)
+            let section = form.section(containing: top)?.id ?? form.sections[0].id
+            let label = form.field(top)?.label ?? top
+            return ErrorLink(href: "\(basePath)/section/\(section)?return=check#\(QuestionBuilder.htmlID(problem.field))", message: "\(label): \(problem.message)")
+        }
+        return CheckAnswersView(
+            caption: caption, title: "Check your answers", formTitle: form.title, sections: sections, errors: links,
+            action: "\(basePath)/submit", csrfToken: csrf, declaration: declaration)
+    }
+}
+
+struct SectionPageView {
+    let caption: String?
+    let formTitle: String
+    let title: String
+    let intro: String?
+    let questions: [QuestionView]
+    let errors: [ErrorLink]
+    let action: String
+    let csrfToken: String
+    /// The questions this page showed, so that a question revealed by an answer is shown before it is required.
+    let shown: String
+    let returnToCheck: Bool
+    let progress: String
+    let overviewHref: String
+}
+
+struct TaskListView {
+    let caption: String?
+    let title: String
+    let summary: String?
+    let legalBasis: String
+    let tasks: [TaskView]
+    let completedCount: Int
+    let total: Int
+    let checkHref: String
+    let allDone: Bool
+}
+
+struct TaskView {
+    let title: String
+    let href: String
+    let status: String
+    let completed: Bool
+}
+
+struct CheckAnswersView {
+    let caption: String?
+    let title: String
+    let formTitle: String
+    let sections: [SummarySection]
+    let errors: [ErrorLink]
+    let action: String
+    let csrfToken: String
+    let declaration: String?
+}

@@ -1,0 +1,107 @@
+// The views of the manager's pages.
+import Casework
+
+struct SelectOption {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+struct ManagerOverview {
+    let waitingCount: String
+    let unmetCount: Int
+    let noProvision: Int
+    let team: String
+}
+
+struct DecisionsView {
+    let rows: [Row]
+
+    struct Row {
+        let childName: String
+        let reference: String
+        let team: String
+        let href: String
+    }
+}
+
+struct DecisionView {
+    let childName: String
+    let reference: String
+    let caseHref: String
+    let reasons: [String]
+    let undecided: Bool
+    let recommendation: String
+    let existing: String?
+    let form: SimpleFormView
+}
+
+struct UnmetView {
+    let total: Int
+    let asOf: String
+    let rows: [Row]
+    let teams: [SelectOption]
+    let services: [SelectOption]
+    let disabilities: [SelectOption]
+    let longestFirst: Bool
+    let sortHref: String
+    let csvHref: String
+    let previousHref: String?
+    let nextHref: String?
+    let pageLine: String
+    /// Server-made SVG of numbers only (see `TrendChart`); rendered unescaped.
+    let chart: String
+    let trend: [TrendRow]
+
+    struct Row {
+        let reference: String
+        let childName: String
+        let href: String
+        let team: String
+        let area: String
+        let what: String
+        let since: String
+        let days: Int
+        let reason: String
+
+        init(_ item: UnmetNeed) {
+            reference = item.caseReference
+            childName = item.childName
+            href = "/cases/\(item.caseID)"
+            team = Formatting.words(item.team.rawValue)
+            area = item.area.title.capitalizedFirst
+            if item.kind == .noProvision {
+                what = "No provision agreed"
+            } else {
+                what = "\(Formatting.words(item.service?.rawValue ?? "provision").capitalizedFirst): \(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind"
+            }
+            since = item.unmetSince.long
+            days = item.daysUnmet
+            reason = item.reason
+        }
+    }
+
+    struct TrendRow {
+        let month: String
+        let noProvision: Int
+        let behind: Int
+        let total: Int
+    }
+}
+
+struct OverdueView {
+    let total: Int
+    let teams: [SelectOption]
+    let rows: [Row]
+    let truncated: Bool
+
+    struct Row {
+        let reference: String
+        let childName: String
+        let href: String
+        let team: String
+        let what: String
+        let due: String
+        let overdue: Int
+    }
+}

@@ -1,0 +1,154 @@
+// A child's record as the family sees it: why it was routed, what is due when, needs, provision, what is behind.
+import Casework
+import Forms
+
+/// The family's view of one case. What is behind comes from `UnmetNeed.assessedButUnmet`, the same function the
+/// manager's report uses, run over this child's record alone.
+struct FamilyCaseView {
+    let reference: String
+    let childName: String
+    let openedOn: String
+    let undecided: Bool
+    let team: String
+    let reasons: [String]
+    let managerNote: String?
+    let assessments: [AssessmentLine]
+    let hasAssessments: Bool
+    let needs: [NeedLine]
+    let provisions: [ProvisionLine]
+    let unmet: [UnmetLine]
+    var reports: [ReportView]
+    let missed: [MissedLine]
+    let missedHref: String
+    let csrfToken: String
+    let received: Bool
+    var commentError: CommentError?
+    var errors: [ErrorLink] = []
+
+    struct AssessmentLine {
+        let title: String
+        let subject: String?
+        let status: String
+        let due: String
+        let dueRule: String
+    }
+
+    struct NeedLine {
+        let area: String
+        let description: String
+        let parentView: String
+        let assessorView: String
+    }
+
+    struct ProvisionLine {
+        let description: String
+        let amount: String
+        let provider: String
+        let legalBasis: String
+        let period: String
+        let deliveries: [DeliveryLine]
+    }
+
+    struct DeliveryLine {
+        let period: String
+        let planned: String
+        let delivered: String
+        let reason: String?
+    }
+
+    struct UnmetLine {
+        let area: String
+        let what: String
+        let since: String
+        let reason: String
+    }
+
+    struct ReportView {
+        let id: String
+        let title: String
+        let submittedOn: String
+        let sections: [SummarySection]
+        let comments: [CommentLine]
+        let action: String
+        var hasError: Bool
+        var errorMessage: String
+    }
+
+    struct CommentLine {
+        let text: String
+        let writtenOn: String
+    }
+
+    struct MissedLine {
+        let date: String
+        let whatHappened: String
+        let reportedOn: String
+    }
+
+    init(record: CaseRecord, reports: [CaseReport], comments: [FamilyComment], missed: [MissedSessionReport], services: WebServices, received: Bool, csrf: String) {
+        let file = record.file
+        reference = file.reference
+        childName = file.child.fullName
+        openedOn = file.openedOn.long
+        undecided = file.outcome == nil
+        team = Formatting.words(file.team.rawValue)
+        reasons = file.routing.reasons.map(Formatting.plainReason)
+        managerNote = file.managerDecision.map { decision in
+            decision.kind == .confirmed ? "A manager confirmed this on \(decision.decidedOn.long)."
+                : "A manager changed this on \(decision.decidedOn.long): \(decision.reason ?? "")"
+        }
+        assessments = record.assessments.filter { $0.kind != .section47 || file.managerDecision != nil }.map { assessment in
+            AssessmentLine(
+                title: assessment.kind.title.prefix(1).uppercased() + assessment.kind.title.dropFirst(), subject: assessment.subject,
+                status: Formatting.words(assessment.status.rawValue), due: assessment.deadline.date.long,
+                dueRule: Self.rule(assessment.deadline))
+        }
+        hasAssessments = !assessments.isEmpty
+        needs = record.needs.map { NeedLine(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView) }
+        provisions = record.provisions.map { provision in
+            ProvisionLine(
+                description: provision.description, amount: provision.amount.description, provider: provision.provider ?? "No provider found yet",
+                legalBasis: provision.legalBasis.title,
+                period: "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? ""),
+                deliveries: record.deliveries.filter { $0.provisionID == provision.id }.suffix(12).map { delivery in
+                    DeliveryLine(
+                        period: "\(delivery.periodStart.long) to \(delivery.periodEnd.long)", planned: Formatting.number(delivery.plannedUnits),
+                        delivered: Formatting.number(delivery.deliveredUnits), reason: delivery.reason?.title)
+                })
+        }
+        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: services.today).map { item in
+            let what = item.kind == .noProvision ? "Nothing has been agreed yet for this need"
+                : "\(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind (\(Formatting.number(item.unitsDelivered ?? 0)) of \(Formatting.number(item.unitsDue ?? 0)) delivered)"
+            return UnmetLine(area: item.area.title.capitalizedFirst, what: what, since: item.unmetSince.long, reason: item.reason)
+        }
+        let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
+        self.reports = reports.map { report in
+            let form = services.library.form(report.formID, version: report.formVersion)
+            return ReportView(
+                id: report.id.description, title: report.title, submittedOn: report.submittedOn.long,
+                sections: form.map { AnswerDisplay.sections(report.answers, form: $0, library: services.library, changeLink: nil) } ?? [],
+                comments: (commentsByReport[report.id] ?? []).map { CommentLine(text: $0.text, writtenOn: $0.writtenOn.long) },
+                action: "/family/cases/\(file.id)/reports/\(report.id)/comments", hasError: false, errorMessage: "")
+        }
+        self.missed = missed.map { MissedLine(date: $0.sessionDate.long, whatHappened: $0.whatHappened, reportedOn: $0.reportedOn.long) }
+        missedHref = "/family/cases/\(file.id)/missed-session"
+        csrfToken = csrf
+        self.received = received
+    }
+
+    static func rule(_ deadline: Deadline) -> String {
+        switch deadline.timescale {
+        case .workingDays(let days): "\(days) working days from \(deadline.startedOn.long)"
+        case .weeks(let weeks): "\(weeks) weeks from \(deadline.startedOn.long)"
+        }
+    }
+}
+
+struct CommentError {
+    let reportID: String
+    let message: String
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,71 @@
+// Cross-site request forgery: every form post carries a token an attacker's page cannot know.
+import Casework
+import Foundation
+import Hummingbird
+
+/// Checks the CSRF token of every state-changing request that a browser's cookies could authorise.
+///
+/// Signed in, the token is bound to the session (made at sign-in, kept server-side). Signed out (the sign-in and
+/// create-account forms), it is a double-submit cookie: a random value in an HttpOnly cookie that the form must
+/// echo. Requests with a bearer token carry no cookie an attacker could borrow, so they need no token.
+///
+/// A post whose session has run out is sent to sign in rather than refused: nothing is changed by it, and the
+/// person's draft up to the last page they saved is kept.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    static let cookieName = "heeded_csrf"
+    let services: WebServices
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let cookieToken = request.cookies[Self.cookieName]?.value
+        var newCookieToken: String?
+        if let session = context.sessions.session, context.account != nil {
+            context.csrfToken = session.csrfToken
+        } else if let cookieToken, !cookieToken.isEmpty {
+            context.csrfToken = cookieToken
+        } else {
+            let token = TokenDigest.randomToken()
+            newCookieToken = token
+            context.csrfToken = token
+        }
+
+        // Only a request a browser's cookies could authorise needs the token: an API call with a bearer token,
+        // or one with no session cookie at all (it is authorised by nothing an attacker could borrow), does not.
+        let hasSessionCookie = request.cookies[HeededWeb.sessionCookie] != nil
+        let cookieFreeAPI = request.uri.path.hasPrefix("/api/") && !hasSessionCookie
+        if request.method != .get && request.method != .head && !context.signedInWithToken && !cookieFreeAPI {
+            let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
+            var posted = request.headers[.init("X-CSRF-Token")!]
+            if isForm {
+                let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+                let form = FormBody(urlencoded: String(buffer: buffer))
+                context.form = form
+                posted = posted ?? form["_csrf"]
+            }
+            if hasSessionCookie && context.account == nil && !request.uri.path.hasPrefix("/api/") && request.uri.path != "/sign-in" {
+                throw WebError.signInRequired(returnTo: Self.returnPath(request), expired: true)
+            }
+            guard newCookieToken == nil, let posted, TokenDigest.constantTimeEqual(posted, context.csrfToken) else {
+                throw WebError.csrfFailed
+            }
+        }
+
+        var response = try await next(request, context)
+        if let newCookieToken {
+            response.setCookie(Cookie(
+                name: Self.cookieName, value: newCookieToken, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    /// Where to come back to after signing in: the page a form was on, never a form's post target.
+    static func returnPath(_ request: Request) -> String {
+        let path = request.uri.path
+        for suffix in ["/submit", "/comments", "/status", "/allocate"] where path.hasSuffix(suffix) {
+            return String(path.dropLast(suffix.count))
+        }
+        return path
+    }
+}

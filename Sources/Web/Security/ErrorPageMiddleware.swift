@@ -1,0 +1,69 @@
+// Turns refusals and failures into the page a person should see, or JSON for the API.
+import Casework
+import Foundation
+import Hummingbird
+import Logging
+
+/// Catches what handlers throw. Pages get a GOV.UK-style error page (or a redirect to sign in); the API gets
+/// `{"error": ...}` with the matching status. Unexpected errors are logged and shown as "Sorry, there is a
+/// problem" without detail, so nothing about the system leaks.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let services: WebServices
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let isAPI = request.uri.path.hasPrefix("/api/")
+            let (status, title, message) = Self.describe(error)
+            if case WebError.signInRequired(let returnTo, let expired) = error, !isAPI {
+                var target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+                if expired { target += "&expired=1" }
+                return .redirect(to: target, type: .normal)
+            }
+            if status == .internalServerError {
+                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            }
+            if isAPI {
+                let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+                return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            }
+            return services.renderer.page("error", ErrorView(heading: title, message: message), title: title, context: context, status: status)
+        }
+    }
+
+    static func describe(_ error: Error) -> (HTTPResponse.Status, String, String) {
+        switch error {
+        case WebError.signInRequired:
+            return (.unauthorized, "Sign in", "Sign in to continue.")
+        case WebError.wrongRole:
+            return (.forbidden, "You cannot see this page", "This page is for a different kind of account from the one you are signed in with.")
+        case WebError.notFound:
+            return (.notFound, "Page not found", "If you typed the web address, check it is correct. If you followed a link, the record may have moved or you may not have access to it.")
+        case WebError.csrfFailed:
+            return (.forbidden, "This form could not be sent", "The page was open too long, or was sent from somewhere else. Go back, reload the page and try again. Nothing was saved from this attempt.")
+        case WebError.badRequest(let why):
+            return (.badRequest, "Something was wrong with that request", why)
+        case WebError.tooManyAttempts:
+            return (.tooManyRequests, "Too many attempts", "Wait 15 minutes and try again.")
+        case CaseStoreError.notFound:
+            return (.notFound, "Page not found", "The record may have moved or you may not have access to it.")
+        case let error as HTTPError where error.status == .notFound:
+            return (.notFound, "Page not found", "If you typed the web address, check it is correct.")
+        case let error as HTTPError:
+            return (error.status, "Something was wrong with that request", error.body ?? error.status.reasonPhrase)
+        case let error as CaseworkError:
+            return (.unprocessableContent, "That change could not be made", error.description)
+        default:
+            return (.internalServerError, "Sorry, there is a problem with the service", "Try again later. What you saved before this is kept.")
+        }
+    }
+}
+
+struct ErrorView {
+    let heading: String
+    let message: String
+}
