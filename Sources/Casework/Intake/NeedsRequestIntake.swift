@@ -46,7 +46,11 @@ public struct NeedsRequestIntake: Sendable {
         let routing: RoutingRecord
         let facts: RequestFacts?
         do {
-            let read = try RequestFacts(bound: form.facts(from: answers, receivedDate: date))
+            var bound = form.facts(from: answers, receivedDate: date)
+            // Concerns are the duty worker's coding of what was said, never asked of the family: a request
+            // arrives with none, and a worker's coding comes later with the manager's decision.
+            if bound["concerns"] == nil { bound["concerns"] = .list([]) }
+            let read = try RequestFacts(bound: bound)
             facts = read
             let decision = router.route(read)
             routing = decision.record ?? RoutingRecord(

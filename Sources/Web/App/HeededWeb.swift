@@ -17,6 +17,11 @@ public enum HeededWeb {
         public let description: String
     }
 
+    /// Runs the application until the process is told to stop (SIGINT or SIGTERM).
+    public static func run(store: any HeededStore, configuration: WebConfiguration) async throws {
+        try await application(store: store, configuration: configuration).runService()
+    }
+
     /// The application, ready to run.
     public static func application(store: any HeededStore, configuration: WebConfiguration) async throws -> some ApplicationProtocol {
         let (router, driver) = try await router(store: store, configuration: configuration)

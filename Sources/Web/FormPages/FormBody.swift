@@ -1,4 +1,5 @@
 // A posted HTML form (application/x-www-form-urlencoded): its fields in order, repeated names kept.
+import Foundation
 import Hummingbird
 import HummingbirdCore
 
@@ -16,7 +17,8 @@ struct FormBody: Sendable {
     /// Parses a urlencoded body. `+` means a space in form bodies (a literal plus arrives as `%2B`).
     init(urlencoded text: String) {
         let query = text.replacingOccurrences(of: "+", with: "%20")
-        fields = URI("/?" + query).queryParameters.map { (String($0.key), String($0.value)) }
+        // Hummingbird decodes values but not names, and browsers encode the brackets of `group[0].field`.
+        fields = URI("/?" + query).queryParameters.map { (String($0.key).removingPercentEncoding ?? String($0.key), String($0.value)) }
     }
 
     subscript(_ name: String) -> String? {

@@ -48,12 +48,19 @@ struct CSRFMiddleware: RouterMiddleware {
                 throw WebError.signInRequired(returnTo: Self.returnPath(request), expired: true)
             }
             guard newCookieToken == nil, let posted, TokenDigest.constantTimeEqual(posted, context.csrfToken) else {
+                // Signed out, a refused post could have changed nothing anyway; a form left open until its session
+                // (and the browser's cookie) ran out ends here, so send the person to sign in rather than to an error.
+                let path = request.uri.path
+                if context.account == nil && !path.hasPrefix("/api/") && path != "/sign-in" && path != "/create-account" {
+                    throw WebError.signInRequired(returnTo: Self.returnPath(request), expired: posted != nil)
+                }
                 throw WebError.csrfFailed
             }
         }
 
         var response = try await next(request, context)
-        if let newCookieToken {
+        // The cookie matters only to pages with forms, so other responses (assets, JSON, /health) go without.
+        if let newCookieToken, response.headers[.contentType]?.hasPrefix("text/html") == true {
             response.setCookie(Cookie(
                 name: Self.cookieName, value: newCookieToken, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         }

@@ -18,7 +18,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let isAPI = request.uri.path.hasPrefix("/api/")
             let (status, title, message) = Self.describe(error)
             if case WebError.signInRequired(let returnTo, let expired) = error, !isAPI {
-                var target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+                var target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? "/")
                 if expired { target += "&expired=1" }
                 return .redirect(to: target, type: .normal)
             }
@@ -66,4 +66,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
 struct ErrorView {
     let heading: String
     let message: String
+}
+
+extension CharacterSet {
+    /// RFC 3986's unreserved characters: what may stand unencoded in a query value.
+    static let urlUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

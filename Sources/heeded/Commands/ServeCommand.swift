@@ -1,0 +1,77 @@
+// `heeded serve`: runs the web application over a data directory.
+import ArgumentParser
+import Casework
+import Foundation
+import Store
+import Web
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web application: pages for parents, assessors and managers, and the JSON API.",
+        discussion: """
+            The database (heeded.sqlite) is created in --data on first run. Forms are read from --forms and the routing \
+            tables from its rules/ folder; a form or table that does not load stops the server before it listens.
+
+            Sessions live in the database, so several servers can share one (behind a load balancer, with --secure-cookies \
+            when TLS ends in front of them). Create staff accounts with `heeded users add`.
+
+            --demo fills an empty data directory with invented families and one account per role (parent, assessor, \
+            manager), all with the password from --demo-password, and prints how to sign in. Never use it with real data.
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(name: [.customLong("data"), .customLong("data-dir")], help: "The data directory holding heeded.sqlite (created if missing).")
+    var data = "./data"
+
+    @Option(help: "The folder of form definitions; routing tables are read from its rules/ folder.")
+    var forms = "Forms"
+
+    @Flag(help: "Mark cookies Secure and send Strict-Transport-Security: use when the server is reached over TLS.")
+    var secureCookies = false
+
+    @Flag(help: "Seed invented families and demo accounts (only into a data directory with no accounts yet).")
+    var demo = false
+
+    @Option(help: "The password of the demo accounts.")
+    var demoPassword = "heeded-demo-password"
+
+    @Option(help: "How many invented families --demo adds.")
+    var demoFamilies = 60
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
+    }
+
+    func run() async throws {
+        let store: SQLiteCaseStore
+        do {
+            store = try SQLiteCaseStore(directory: URL(fileURLWithPath: data, isDirectory: true))
+        } catch {
+            printError("heeded: cannot open the store in \(data): \(error)")
+            throw ExitCode.failure
+        }
+        if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies).seedIfEmpty() }
+        let configuration = WebConfiguration(host: host, port: port, formsDirectory: forms, secureCookies: secureCookies)
+        say("Heeded is starting on http://\(host):\(port) (data in \(data); stop with Ctrl-C)")
+        do {
+            try await HeededWeb.run(store: store, configuration: configuration)
+        } catch let error as HeededWeb.StartError {
+            printError("heeded: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Prints a line to standard output at once: the server runs for a long time, and a script or a person waiting for
+/// the sign-in details should not wait on a buffer.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

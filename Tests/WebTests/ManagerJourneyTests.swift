@@ -1,0 +1,150 @@
+// The manager's journey: routing decisions (s47 only on a manager's word), allocation, unmet need, overdue work.
+import Casework
+import Foundation
+import Testing
+@testable import Web
+
+@Suite("A manager decides, allocates and sees what is unmet")
+struct ManagerJourneyTests {
+    @Test("an override needs a reason; a s47 enquiry exists only once a manager records it, and the child in need assessment continues alongside")
+    func section47() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let manager = try await server.account("greer@example.org", role: .manager)
+        let file = try await server.openCase(for: parent)
+        #expect(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).assessments.allSatisfy { $0.kind != .section47 })
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let page = "/cases/\(file.id)/decision"
+            let noReason = try await browser.submit(page, [("decision", "change"), ("outputs", "cin"), ("outputs", "pca"), ("outputs", "s47"), ("team", "assessment-and-intervention"), ("reason", "")])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.contains("needs a reason"))
+            let decided = try await browser.submit(page, [
+                ("decision", "change"), ("outputs", "cin"), ("outputs", "pca"), ("outputs", "s47"), ("team", "assessment-and-intervention"),
+                ("reason", "The school reported an unexplained injury on 27 February; a strategy discussion is needed."),
+            ])
+            #expect(decided.status == .seeOther)
+            let record = try await server.store.caseRecord(file.id, viewedBy: manager.actingUser)
+            #expect(record.assessments.contains { $0.kind == .section47 })
+            #expect(record.assessments.contains { $0.kind == .childInNeed && $0.status.isOpen })
+            #expect(record.file.managerDecision?.kind == .overridden)
+            #expect(record.file.routing.outcome?.section47 == false, "what the rules said is kept beside the manager's word")
+            let again = try await browser.get(page)
+            #expect(again.contains("Already decided"))
+        }
+    }
+
+    @Test("a manager confirms the routing, and allocates an assessment to an assessor")
+    func confirmAndAllocate() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let manager = try await server.account("greer@example.org", role: .manager)
+        try await server.account("hollis@example.org", role: .assessor)
+        let file = try await server.openCase(for: parent)
+        let cin = try #require(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).assessments.first { $0.kind == .childInNeed })
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let waiting = try await browser.get("/manage/decisions")
+            #expect(waiting.contains("Quillon Marchbank"))
+            let confirmed = try await browser.submit("/cases/\(file.id)/decision", [("decision", "confirm")])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await server.store.awaitingDecision(team: nil).isEmpty)
+            let allocated = try await browser.submit("/cases/\(file.id)", to: "/cases/\(file.id)/assessments/\(cin.id)/allocate", [("assessor", "hollis@example.org")])
+            #expect(allocated.status == .seeOther)
+            #expect(try await server.store.assessment(cin.id)?.assessor == "hollis@example.org")
+            let unknown = try await browser.submit("/cases/\(file.id)", to: "/cases/\(file.id)/assessments/\(cin.id)/allocate", [("assessor", "nobody@example.org")])
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
+    /// Two families: one need with no provision (in the disabled children's team), one provision behind on delivery.
+    static func seedUnmet(_ server: TestServer) async throws -> (CaseFile, CaseFile) {
+        let first = try await server.account("rhian@example.org", role: .parent)
+        let second = try await server.account("kezia@example.org", role: .parent)
+        let assessor = ActingUser(id: "hollis@example.org", role: .assessor)
+        let a = try await server.openCase(for: first, child: "Quillon Marchbank")
+        let b = try await server.openCase(for: second, child: "Linnea Saltmarsh")
+        let lonely = Need(caseID: a.id, area: .mobility, description: "Needs a wheelchair-accessible bathroom", parentView: "", assessorView: "", outcomeSought: "", identifiedOn: TestServer.today.adding(days: -40))
+        try await server.store.saveNeed(lonely, by: assessor)
+        let sleep = Need(caseID: b.id, area: .sleepAndNightTimeCare, description: "Night-time care", parentView: "", assessorView: "", outcomeSought: "", identifiedOn: TestServer.today.adding(days: -100))
+        try await server.store.saveNeed(sleep, by: assessor)
+        let care = try Provision(
+            caseID: b.id, needIDs: [sleep.id], service: .homeCare, description: "Night sitter", amount: try ProvisionAmount(10, .hoursPerWeek),
+            startDate: TestServer.today.adding(days: -90), provider: "Willowmere Sitting Service", legalBasis: .csdpaSection2)
+        try await server.store.saveProvision(care, by: assessor)
+        return (a, b)
+    }
+
+    @Test("the unmet view filters by team, provision type and disability, sorts by days unmet, and exports CSV")
+    func unmetView() async throws {
+        let server = try TestServer()
+        try await server.account("greer@example.org", role: .manager)
+        _ = try await Self.seedUnmet(server)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let all = try await browser.get("/manage/unmet")
+            #expect(all.status == .ok)
+            #expect(all.contains("Quillon Marchbank"))
+            #expect(all.contains("Linnea Saltmarsh"))
+            let rows = all.all(#"<td><a href="/cases/[^"]+">([^<]+)</a>"#)
+            #expect(rows == ["Linnea Saltmarsh", "Quillon Marchbank"], "longest unmet first")
+            let shortest = try await browser.get("/manage/unmet?sort=shortest")
+            #expect(shortest.all(#"<td><a href="/cases/[^"]+">([^<]+)</a>"#) == ["Quillon Marchbank", "Linnea Saltmarsh"])
+            let noProvision = try await browser.get("/manage/unmet?service=none")
+            #expect(noProvision.contains("Quillon Marchbank") && !noProvision.contains("Linnea Saltmarsh"))
+            let homeCare = try await browser.get("/manage/unmet?service=home-care")
+            #expect(!homeCare.contains("Quillon Marchbank") && homeCare.contains("Linnea Saltmarsh"))
+            let byCode = try await browser.get("/manage/unmet?disability=COMM")
+            #expect(byCode.contains("Quillon Marchbank"))
+            let noCode = try await browser.get("/manage/unmet?disability=VIS")
+            #expect(!noCode.contains("Quillon Marchbank") && !noCode.contains("Linnea Saltmarsh"))
+            let otherTeam = try await browser.get("/manage/unmet?team=early-help")
+            #expect(!otherTeam.contains("Quillon Marchbank"))
+            let csv = try await browser.get("/manage/unmet.csv?service=none")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.html.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("reference,child,team,area,kind") == true)
+            #expect(lines.count == 2)
+            #expect(lines.last?.contains("Quillon Marchbank") == true)
+        }
+    }
+
+    @Test("the chart of unmet need over 12 months is server-drawn SVG with a data table beside it for screen readers")
+    func chart() async throws {
+        let server = try TestServer()
+        try await server.account("greer@example.org", role: .manager)
+        _ = try await Self.seedUnmet(server)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let page = try await browser.get("/manage/unmet")
+            #expect(page.contains("<svg class=\"chart\""))
+            #expect(page.contains("aria-hidden=\"true\""))
+            #expect(page.contains("Unmet need at the end of each month"))
+            #expect(page.all(#"<tr><th scope="row">([^<]+)</th>"#).count == 12)
+            #expect(page.contains("2 March 2026"))
+            #expect(page.contains("30 April 2025"))
+        }
+    }
+
+    @Test("overdue work lists assessments past their deadline, most overdue first")
+    func overdue() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        try await server.account("greer@example.org", role: .manager)
+        let file = try await server.openCase(for: parent)
+        let late = Assessment(caseID: file.id, kind: .youngCarer, subject: "Tamsin Marchbank", requestedOn: TestServer.today.adding(days: -120))
+        try await server.store.addAssessment(late, by: ActingUser(id: "greer@example.org", role: .manager))
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let page = try await browser.get("/manage/overdue")
+            #expect(page.status == .ok)
+            #expect(page.contains("young carer"))
+            #expect(page.contains("Quillon Marchbank"))
+        }
+    }
+}

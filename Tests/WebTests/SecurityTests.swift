@@ -1,0 +1,194 @@
+// Sessions, CSRF, sign-in limits, headers, role and ownership checks.
+import Casework
+import Foundation
+import HTTPTypes
+import Testing
+@testable import Web
+
+@Suite("Security")
+struct SecurityTests {
+    @Test("every page carries a Content-Security-Policy with no inline script or style, and the usual headers")
+    func headers() async throws {
+        let server = try TestServer()
+        try await server.run { browser in
+            var browser = browser
+            let page = try await browser.get("/")
+            let policy = try #require(page.headers[.contentSecurityPolicy])
+            #expect(policy.contains("default-src 'none'"))
+            #expect(policy.contains("style-src 'self'"))
+            #expect(!policy.contains("unsafe-inline"))
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+            #expect(!page.html.contains("<script"))
+            #expect(!page.html.contains("style=\""))
+            #expect(page.contains("href=\"#main-content\" class=\"skip-link\""))
+        }
+    }
+
+    @Test("session cookies are HttpOnly and SameSite=Lax, and Secure when the server is behind TLS")
+    func sessionCookie() async throws {
+        for secure in [false, true] {
+            let server = try TestServer(secureCookies: secure)
+            try await server.account("marisol@example.org", role: .parent)
+            try await server.run { browser in
+                var browser = browser
+                let page = try await browser.signIn("marisol@example.org")
+                #expect(page.status == .seeOther)
+                let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("heeded_session=") })
+                #expect(cookie.contains("HttpOnly"))
+                #expect(cookie.contains("SameSite=Lax"))
+                #expect(cookie.contains("Secure") == secure)
+            }
+        }
+    }
+
+    @Test("sessions live in the database, so another server over the same store accepts the cookie")
+    func statelessServers() async throws {
+        let server = try TestServer()
+        try await server.account("marisol@example.org", role: .parent)
+        let cookies = try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("marisol@example.org")
+            return browser.cookies
+        }
+        let second = try await HeededWeb.application(store: server.store, configuration: server.configuration)
+        try await second.test(.router) { client in
+            var browser = Browser(client: client)
+            browser.cookies = cookies
+            let page = try await browser.get("/family")
+            #expect(page.status == .ok)
+            #expect(page.contains("Signed in as marisol@example.org"))
+        }
+    }
+
+    @Test("a wrong password is refused, and after five failures the account must wait")
+    func throttlePerAccount() async throws {
+        let server = try TestServer()
+        try await server.account("marisol@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            for _ in 0..<5 {
+                let page = try await browser.signIn("marisol@example.org", password: "not the password at all")
+                #expect(page.status == .unauthorized)
+                #expect(page.contains("Enter the email address and password for your account"))
+                #expect(page.title.hasPrefix("Error:"))
+            }
+            let refused = try await browser.signIn("marisol@example.org")
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.contains("too many attempts"))
+        }
+    }
+
+    @Test("one address trying many accounts is limited too")
+    func throttlePerAddress() async throws {
+        let server = try TestServer(throttle: SignInThrottle(window: 900, perAccount: 5, perAddress: 3))
+        try await server.account("marisol@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            for guess in ["a@example.org", "b@example.org", "c@example.org"] {
+                do {
+                    let response = try await browser.signIn(guess, password: "guessing-a-password")
+                    #expect(response.status == .unauthorized)
+                }
+            }
+            do {
+                let response = try await browser.signIn("marisol@example.org")
+                #expect(response.status == .tooManyRequests)
+            }
+        }
+    }
+
+    @Test("a form post without its CSRF token is refused and changes nothing")
+    func csrfMissing() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("marisol@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("marisol@example.org")
+            let refused = try await browser.post("/request/section/about_you", [("_action", "continue"), ("requester_name", "Marisol Quennell")])
+            #expect(refused.status == .forbidden)
+            #expect(refused.contains("This form could not be sent"))
+            let forged = try await browser.post("/request/section/about_you", [("_csrf", "forged"), ("requester_name", "Marisol Quennell")])
+            #expect(forged.status == .forbidden)
+            #expect(try await server.store.draft(owner: parent.id, purpose: "needs-request") == nil)
+        }
+    }
+
+    @Test("signing in is protected from CSRF too (double-submit cookie before there is a session)")
+    func signInCSRF() async throws {
+        let server = try TestServer()
+        try await server.account("marisol@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            let page = try await browser.post("/sign-in", [("email", "marisol@example.org"), ("password", TestServer.password)])
+            #expect(page.status == .forbidden)
+        }
+    }
+
+    @Test("an expired session sends the person to sign in, and their saved draft is kept")
+    func expiredSession() async throws {
+        let server = try TestServer(idleTimeout: .seconds(2))
+        let parent = try await server.account("marisol@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("marisol@example.org")
+            let saved = try await browser.submit("/request/section/about_you", [("_action", "save"), ("requester_name", "Marisol Quennell")])
+            #expect(saved.status == .seeOther)
+            let form = try await browser.get("/request/section/about_child")
+            try await Task.sleep(for: .seconds(3))
+            let late = try await browser.post("/request/section/about_child", [("_csrf", form.csrf ?? ""), ("child_name", "Kit Quennell")])
+            #expect(late.status == .seeOther)
+            #expect(late.location?.hasPrefix("/sign-in?next=%2Frequest%2Fsection%2Fabout_child") == true)
+            #expect(late.location?.hasSuffix("&expired=1") == true)
+            let page = try await browser.get("/request")
+            #expect(page.status == .seeOther)
+            let draft = try #require(try await server.store.draft(owner: parent.id, purpose: "needs-request"))
+            #expect(draft.answers["requester_name"] == .value("Marisol Quennell"))
+            let signIn = try await browser.get(late.location ?? "/sign-in")
+            #expect(signIn.contains("You were signed out"))
+        }
+    }
+
+    @Test("a page for another role answers 403")
+    func wrongRole() async throws {
+        let server = try TestServer()
+        try await server.account("marisol@example.org", role: .parent)
+        try await server.account("hollis@example.org", role: .assessor)
+        try await server.run { browser in
+            var parent = browser
+            _ = try await parent.signIn("marisol@example.org")
+            for path in ["/work", "/manage", "/manage/unmet", "/manage/unmet.csv", "/manage/overdue", "/manage/decisions"] {
+                do {
+                    let response = try await parent.get(path)
+                    #expect(response.status == .forbidden, "\(path)")
+                }
+            }
+            var assessor = Browser(client: browser.client)
+            _ = try await assessor.signIn("hollis@example.org")
+            do {
+                let response = try await assessor.get("/manage/unmet")
+                #expect(response.status == .forbidden)
+            }
+            do {
+                let response = try await assessor.get("/family")
+                #expect(response.status == .forbidden)
+            }
+            do {
+                let response = try await assessor.get("/request")
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
+    @Test("signed out, a private page sends you to sign in and back")
+    func signedOut() async throws {
+        let server = try TestServer()
+        try await server.run { browser in
+            var browser = browser
+            let page = try await browser.get("/family")
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/sign-in?next=%2Ffamily")
+        }
+    }
+}
