@@ -82,9 +82,12 @@ public struct DecisionModel: Sendable {
         }
         var results = run(&slots)
         if !inputProblems.isEmpty {
+            // A decision left without a value may be so because of a refused input: say so first.
+            let refused = inputProblems.sorted().joined(separator: "; ")
             results = DecisionResults(results: results.results.map { result in
-                DecisionResult(value: result.value, firedRules: result.firedRules,
-                               problem: result.problem ?? (result.value.isNull ? inputProblems.joined(separator: "; ") : nil))
+                guard !result.isDecided || result.value.isNull else { return result }
+                return DecisionResult(value: result.value, firedRules: result.firedRules,
+                                      problem: result.problem.map { "\(refused); \($0)" } ?? refused)
             }, index: decisionIndex)
         }
         return results
