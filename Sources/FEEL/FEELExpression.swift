@@ -57,6 +57,12 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
         return Evaluator.evaluate(node, &environment)
     }
 
+    /// Whether a name means something to FEEL itself (a keyword, a literal, `item`, a built-in function), so that
+    /// a variable of that name would be misread: a form field may not be called `count` or `date`.
+    public static func isReservedName(_ name: String) -> Bool {
+        Parser.keywords.contains(name) || ["true", "false", "null", "item", "not"].contains(name) || Builtins.overloads[name] != nil
+    }
+
     /// The value, when the expression is a constant (`"disabled-children"`, `true`, `12.5`).
     public var constantValue: FEELValue? {
         if case .literal(let value) = node { return value }
