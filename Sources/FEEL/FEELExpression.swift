@@ -53,6 +53,12 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
 
     /// Evaluates with slot values (indexed as the layout given at compile time) and, for other names, a scope.
     public func evaluate(slots: [FEELValue], scope: [String: FEELValue] = [:]) -> FEELValue {
+        // The two shapes decision tables are mostly made of, without setting up an evaluation.
+        switch node {
+        case .literal(let value): return value
+        case .slot(let index): return index < slots.count ? slots[index] : .null
+        default: break
+        }
         var environment = Environment(slots: slots, scope: scope)
         return Evaluator.evaluate(node, &environment)
     }
