@@ -18,16 +18,15 @@ public struct DecisionModel: Sendable {
     public let decisionNames: [String]
 
     let decisions: [CompiledDecision]
-    let types: TypeSystem
-    let inputTypes: [String?]
+    let inputTypes: [ValueType?]
     /// The slots as a model run starts: inputs null, decisions null, business knowledge models filled in.
     let initialSlots: [FEELValue]
     private let decisionIndex: [String: Int]
     private let inputIndex: [String: Int]
 
     init(
-        file: String, name: String, inputNames: [String], inputTypes: [String?], decisions: [CompiledDecision],
-        types: TypeSystem, initialSlots: [FEELValue]
+        file: String, name: String, inputNames: [String], inputTypes: [ValueType?], decisions: [CompiledDecision],
+        initialSlots: [FEELValue]
     ) {
         self.file = file
         self.name = name
@@ -35,7 +34,6 @@ public struct DecisionModel: Sendable {
         self.inputTypes = inputTypes
         self.decisions = decisions
         self.decisionNames = decisions.map(\.name)
-        self.types = types
         self.initialSlots = initialSlots
         decisionIndex = Dictionary(decisions.enumerated().map { ($1.name, $0) }) { first, _ in first }
         inputIndex = Dictionary(inputNames.enumerated().map { ($1, $0) }) { first, _ in first }
@@ -74,7 +72,7 @@ public struct DecisionModel: Sendable {
         var inputProblems: [String] = []
         for (name, value) in inputs {
             guard let index = inputIndex[name] else { continue }
-            if let problem = types.problem(with: value, asType: inputTypes[index]) {
+            if let problem = inputTypes[index]?.problem(with: value) {
                 inputProblems.append("input \(name): \(problem)")
                 continue
             }
@@ -82,9 +80,12 @@ public struct DecisionModel: Sendable {
         }
         var results = run(&slots)
         if !inputProblems.isEmpty {
+            // A decision left without a value may be so because of a refused input: say so first.
+            let refused = inputProblems.sorted().joined(separator: "; ")
             results = DecisionResults(results: results.results.map { result in
-                DecisionResult(value: result.value, firedRules: result.firedRules,
-                               problem: result.problem ?? (result.value.isNull ? inputProblems.joined(separator: "; ") : nil))
+                guard !result.isDecided || result.value.isNull else { return result }
+                return DecisionResult(value: result.value, firedRules: result.firedRules,
+                                      problem: result.problem.map { "\(refused); \($0)" } ?? refused)
             }, index: decisionIndex)
         }
         return results
@@ -118,7 +119,7 @@ public struct DecisionModel: Sendable {
     public func makeInputs() -> Inputs { Inputs(slots: initialSlots) }
 
     /// Evaluates every decision. Values are trusted to fit their types (they come from typed code).
-    public func evaluate(_ inputs: Inputs) -> DecisionResults {
+    public func evaluate(_ inputs: consuming Inputs) -> DecisionResults {
         var slots = inputs.slots
         return run(&slots)
     }
@@ -128,7 +129,7 @@ public struct DecisionModel: Sendable {
         results.reserveCapacity(decisions.count)
         for decision in decisions {
             var (value, fired, problem) = decision.logic.evaluate(slots: slots)
-            if problem == nil, let typeProblem = types.problem(with: value, asType: decision.typeRef) {
+            if problem == nil, let typeProblem = decision.type?.problem(with: value) {
                 problem = typeProblem
                 value = .null
             }
@@ -153,12 +154,20 @@ public struct DecisionModel: Sendable {
     }
 }
 
-/// A decision of a model, compiled.
-struct CompiledDecision: Sendable {
+/// A decision of a model, compiled; a class so that running the model copies no arrays.
+final class CompiledDecision: Sendable {
     let name: String
     let slot: Int
-    let typeRef: String?
+    /// The decision's declared type, resolved; nil when there is nothing to check.
+    let type: ValueType?
     let logic: Logic
+
+    init(name: String, slot: Int, type: ValueType?, logic: Logic) {
+        self.name = name
+        self.slot = slot
+        self.type = type
+        self.logic = logic
+    }
 }
 
 /// The results of evaluating a model, one per decision, in evaluation order.
@@ -184,7 +193,7 @@ public struct DecisionResult: Sendable {
     public let value: FEELValue
     /// The rules of the decision's table that matched and count towards the value (positions from 0, in the
     /// order the hit policy used them); empty for other kinds of logic.
-    public let firedRules: [Int]
+    public let firedRules: FiredRules
     /// Why the decision could not be made (no rule matched, two rules of a UNIQUE table matched, a value
     /// outside its type); nil when it was made.
     public let problem: String?

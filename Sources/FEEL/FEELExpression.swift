@@ -53,8 +53,20 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
 
     /// Evaluates with slot values (indexed as the layout given at compile time) and, for other names, a scope.
     public func evaluate(slots: [FEELValue], scope: [String: FEELValue] = [:]) -> FEELValue {
+        // The two shapes decision tables are mostly made of, without setting up an evaluation.
+        switch node {
+        case .literal(let value): return value
+        case .slot(let index): return index < slots.count ? slots[index] : .null
+        default: break
+        }
         var environment = Environment(slots: slots, scope: scope)
         return Evaluator.evaluate(node, &environment)
+    }
+
+    /// Whether a name means something to FEEL itself (a keyword, a literal, `item`, a built-in function), so that
+    /// a variable of that name would be misread: a form field may not be called `count` or `date`.
+    public static func isReservedName(_ name: String) -> Bool {
+        Parser.keywords.contains(name) || ["true", "false", "null", "item", "not"].contains(name) || Builtins.overloads[name] != nil
     }
 
     /// The value, when the expression is a constant (`"disabled-children"`, `true`, `12.5`).

@@ -54,7 +54,7 @@ private struct AnswerChecker {
         // Settle relevance to a fixed point: hiding a question can hide the questions that depend on it.
         var asked = Set(topFields.map(\.id))
         while true {
-            let scope = Answers(typed.filter { asked.contains($0.key) }).scope(for: topFields)
+            let scope = Self.scope(typed.filter { asked.contains($0.key) }, asked: asked, fields: topFields)
             var now = Set<String>()
             for section in form.sections where section.relevant?.holds(in: scope, whenUndecided: false) ?? true {
                 for field in section.fields where field.relevant?.holds(in: scope, whenUndecided: false) ?? true {
@@ -71,19 +71,30 @@ private struct AnswerChecker {
                 kept[field.id] = nil
                 continue
             }
-            let scope = Answers(kept).scope(for: topFields)
+            let scope = Self.scope(kept, asked: asked, fields: topFields)
             if case .repeat(_, _, let children) = field.kind, case .items(let items)? = kept[field.id] {
                 kept[field.id] = .items(checkItems(items, children: children, key: field.id, outer: scope))
             }
             checkAsked(field, answer: kept[field.id], key: field.id, scope: scope)
         }
-        // Computed values last, from the answers that stand.
+        // Computed values are kept as worked out from the answers that stand.
+        let final = Self.scope(kept, asked: asked, fields: topFields)
         for field in topFields where asked.contains(field.id) {
-            if case .computed(let expression) = field.kind {
-                kept[field.id] = .computed(expression.compiled.evaluate(Answers(kept).scope(for: topFields)))
-            }
+            if case .computed = field.kind { kept[field.id] = .computed(final[field.id] ?? .null) }
         }
         return AnswerCheck(answers: Answers(kept), problems: problems)
+    }
+
+    /// What expressions see: the answers, and each asked computed field worked out from them in form order,
+    /// so a computed value can feed a `relevant`, a constraint or a later computed value.
+    private static func scope(
+        _ answers: [String: Answer], asked: Set<String>, fields: [Field], outer: [String: FEELValue] = [:]
+    ) -> [String: FEELValue] {
+        var scope = outer.merging(Answers(answers).scope(for: fields)) { $1 }
+        for field in fields where asked.contains(field.id) {
+            if case .computed(let expression) = field.kind { scope[field.id] = expression.compiled.evaluate(scope) }
+        }
+        return scope
     }
 
     /// Relevance, types, required and constraints inside each item of a repeating group. An item's
@@ -91,13 +102,11 @@ private struct AnswerChecker {
     private mutating func checkItems(
         _ items: [[String: Answer]], children: [Field], key: String, outer: [String: FEELValue]
     ) -> [[String: Answer]] {
-        items.enumerated().map { index, original in
-            func scope(_ item: [String: Answer]) -> [String: FEELValue] {
-                outer.merging(Answers(item).scope(for: children)) { $1 }
-            }
+        var checked: [[String: Answer]] = []
+        for (index, original) in items.enumerated() {
             var asked = Set(children.map(\.id))
             while true {
-                let current = scope(original.filter { asked.contains($0.key) })
+                let current = Self.scope(original.filter { asked.contains($0.key) }, asked: asked, fields: children, outer: outer)
                 let now = Set(children.filter { $0.relevant?.holds(in: current, whenUndecided: false) ?? true }.map(\.id))
                 if now == asked { break }
                 asked = now
@@ -109,14 +118,17 @@ private struct AnswerChecker {
                     problems += found
                     item[child.id] = nil
                 } else {
-                    checkAsked(child, answer: item[child.id], key: childKey, scope: scope(item))
+                    checkAsked(child, answer: item[child.id], key: childKey,
+                               scope: Self.scope(item, asked: asked, fields: children, outer: outer))
                 }
             }
+            let final = Self.scope(item, asked: asked, fields: children, outer: outer)
             for child in children where asked.contains(child.id) {
-                if case .computed(let expression) = child.kind { item[child.id] = .computed(expression.compiled.evaluate(scope(item))) }
+                if case .computed = child.kind { item[child.id] = .computed(final[child.id] ?? .null) }
             }
-            return item
+            checked.append(item)
         }
+        return checked
     }
 
     /// Required and constraint checks on a question that is asked.
@@ -166,7 +178,7 @@ private struct AnswerChecker {
             if let unknown = values.first(where: { !allowed.contains($0) }) {
                 return problem("\"\(unknown)\" is not one of the options for this question")
             }
-            if values.count > 1, let exclusive = field.options.first(where: { $0.exclusive && values.contains($0.value) }) {
+            if values.count > 1, let exclusive = exclusiveOption(field, among: values) {
                 return problem("Select \"\(exclusive.label)\" on its own, or the other options without it")
             }
             return .choices(values)
@@ -209,6 +221,19 @@ private struct AnswerChecker {
         case .multiChoice, .computed, .repeat:
             preconditionFailure("handled above")
         }
+    }
+
+    /// An option among the chosen values that may only be chosen alone: marked so on the field, or in the
+    /// code list a code field draws on (`NONE` in the census disability codes).
+    private func exclusiveOption(_ field: Field, among values: [String]) -> AnswerOption? {
+        var listed: CodeList?
+        if case .code(let listID, _, _) = field.kind { listed = library.codeList(listID, in: form) }
+        for value in values {
+            let offered = field.options.first { $0.value == value }
+            let code = listed?.code(value)
+            if offered?.exclusive == true || code?.exclusive == true { return offered ?? code }
+        }
+        return nil
     }
 
     private func allowedValues(_ field: Field) -> Set<String> {

@@ -61,6 +61,10 @@ struct FormChecks {
             report(section.location, "section id \"\(section.id)\" is used twice in form \"\(form.id)\"")
         }
         for field in form.allFields {
+            if FEELExpression.isReservedName(field.id) {
+                report(field.location, "field id \"\(field.id)\" is a word FEEL uses itself (a keyword or a built-in function), "
+                    + "so an expression could not read it: choose another id")
+            }
             if let first = ids[field.id] {
                 report(field.location, "field id \"\(field.id)\" is used twice in form \"\(form.id)\" (first at line \(first.line))")
             } else {

@@ -134,3 +134,46 @@ struct AnswerCheckTests {
         #expect(messages(check { $0["household"] = .items(items) }) == ["household": "Add no more than 10"])
     }
 }
+
+@Suite("Computed values and code lists in answer checking")
+struct ComputedAndCodeListTests {
+    static let form = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <form xmlns="urn:heeded:form:1" id="teen-check" version="1" title="About your child" audience="parent" legal-basis="s17">
+          <codelist id="areas" title="Areas">
+            <code value="MOB">Getting about</code>
+            <code value="COMM">Communicating</code>
+            <code value="NONE" exclusive="true">None of these</code>
+          </codelist>
+          <section id="child" title="Your child">
+            <number id="age" required="true" min="0" max="25" integer="true"><label>Age</label></number>
+            <computed id="is_teenager" expr="age >= 13"><label>Teenager</label></computed>
+            <text id="school_year" required="true" relevant="is_teenager"><label>School year</label></text>
+            <code id="areas_affected" list="areas" multiple="true" required="true"><label>Areas</label></code>
+          </section>
+        </form>
+        """
+
+    private func check(_ answers: [String: RawAnswer]) throws -> AnswerCheck {
+        let library = try FormFolder(["teen.xml": Self.form]).load()
+        let form = try #require(library.form("teen-check"))
+        return form.check(answers, library: library, today: FEELDate(iso: "2026-01-15")!)
+    }
+
+    @Test("a computed value decides whether a question is asked")
+    func computedRelevance() throws {
+        let teen = try check(["age": .value("14"), "areas_affected": .values(["MOB"])])
+        #expect(teen.problems.map(\.field) == ["school_year"])
+        let child = try check(["age": .value("9"), "areas_affected": .values(["MOB"]), "school_year": .value("Year 4")])
+        #expect(child.isValid)
+        #expect(child.answers["school_year"] == nil)
+        #expect(child.answers["is_teenager"] == .computed(.false))
+    }
+
+    @Test("a code the code list marks as 'only on its own' cannot be chosen with others")
+    func exclusiveCode() throws {
+        let both = try check(["age": .value("9"), "areas_affected": .values(["MOB", "NONE"])])
+        #expect(both.problems.first?.message == "Select \"None of these\" on its own, or the other options without it")
+        #expect(try check(["age": .value("9"), "areas_affected": .values(["NONE"])]).isValid)
+    }
+}

@@ -98,6 +98,13 @@ struct FormLoadingTests {
         #expect(problems.contains { $0.line == 13 && $0.message.contains("contacts") && $0.message.contains("contact") }, "\(problems)")
     }
 
+    @Test("a field id that FEEL reads as its own word is refused")
+    func reservedID() throws {
+        let broken = householdForm.replacingOccurrences(of: "<text id=\"name\"", with: "<text id=\"count\"")
+        let problems = try FormFolder(["household.xml": broken]).problems()
+        #expect(problems.contains { $0.line == 9 && $0.message.contains("\"count\" is a word FEEL uses") }, "\(problems)")
+    }
+
     @Test("a binding must name a real request fact")
     func unknownFact() throws {
         let broken = householdForm.replacingOccurrences(of: "fact=\"requester.adult\"", with: "fact=\"requester.grown_up\"")

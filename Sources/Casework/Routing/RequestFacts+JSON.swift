@@ -18,8 +18,11 @@ extension RequestFacts {
     /// Reads the facts a form's bindings produced (`FormDefinition.facts(from:receivedDate:)`), keyed by the
     /// contract's dotted names (`child.age_years`). They are checked exactly as JSON facts are, so a binding
     /// that gives a wrong type or an unknown code is refused with the fact's name.
+    ///
+    /// `concerns` is the duty worker's coding, which a family's own request never sets: when no form bound
+    /// it, no concern has been coded yet, and the list is empty.
     public init(bound facts: [String: FEELValue]) throws(RequestFactsError) {
-        var root: [String: JSONValue] = [:]
+        var root: [String: JSONValue] = ["concerns": .array([])]
         for (key, value) in facts {
             let parts = key.split(separator: ".").map(String.init)
             guard let last = parts.last else { continue }

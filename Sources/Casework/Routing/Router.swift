@@ -1,4 +1,5 @@
 // Routes a needs request: its facts through the routing tables to the contract's decision.
+import Decisions
 import FEEL
 
 /// Decides, from a request's facts, what the family gets and which team picks it up, by evaluating the
@@ -21,65 +22,65 @@ public struct Router: Sendable {
 
     public func route(_ facts: RequestFacts) -> RoutingDecision {
         let names = RoutingRules.decisionNames
-        // The routing values: the inputs, then the contract's answers as each table decides them.
-        var values = RoutingInputs(facts).values
+        // The routing values: the inputs, then the contract's answers as each file's tables decide them.
+        var values = RoutingInputs.values(facts, reservingExtra: names.count)
         values += repeatElement(FEELValue.null, count: names.count)
-        var answers: [FEELValue?] = Array(repeating: nil, count: names.count)
-        var reasonsByDecision: [[RoutingDecision.Reason]] = Array(repeating: [], count: names.count)
-        var firedByDecision: [[FiredRule]] = Array(repeating: [], count: names.count)
-        var undecided: [UndecidedTable] = []
-        for bound in rules.models {
+        // Where each answer came from: the model's results, and which of its answers it is.
+        var decided: [DecisionResults] = []
+        var source: [(model: Int, answer: Int)?] = Array(repeating: nil, count: names.count)
+        decided.reserveCapacity(rules.models.count)
+        for (modelIndex, bound) in rules.models.enumerated() {
             var inputs = bound.model.makeInputs()
             for binding in bound.bindings { inputs[binding.slot] = values[binding.source] }
             let results = bound.model.evaluate(inputs)
-            for (position, decision) in bound.answers {
-                let table = names[decision]
-                let result = results[position]
-                for rule in result.firedRules {
-                    let (id, reason) = bound.rules[position]?[rule] ?? ("\(rule + 1)", nil)
-                    firedByDecision[decision].append(FiredRule(table: table, rule: id))
-                    reasonsByDecision[decision].append(.init(
-                        table: table, rule: id,
-                        text: reason ?? "This rule has no reason written yet; the rules author needs to add one."))
-                }
-                if let problem = result.problem {
-                    let gap = UndecidedTable(table: table, why: problem)
-                    undecided.append(gap)
-                    reasonsByDecision[decision].append(.init(table: table, rule: nil, text: gap.description))
-                } else {
-                    answers[decision] = result.value
-                    values[RoutingInputs.names.count + decision] = result.value
-                }
+            for (answerIndex, answer) in bound.answers.enumerated() {
+                source[answer.decision] = (modelIndex, answerIndex)
+                let result = results[answer.position]
+                if result.isDecided { values[RoutingInputs.names.count + answer.decision] = result.value }
             }
+            decided.append(results)
         }
-        func flag(_ decision: Int) -> Bool? {
-            guard let answer = answers[decision] else { return nil }
-            guard case .boolean(let value) = answer else {
-                let gap = UndecidedTable(table: names[decision], why: "it gave \(answer), not true or false")
-                undecided.append(gap)
-                reasonsByDecision[decision].append(.init(table: names[decision], rule: nil, text: gap.description))
-                return nil
+        // The record, in the contract's order of answers: each fired rule's reason, and why a table could not decide.
+        var reasons: [RoutingDecision.Reason] = []
+        var fired: [FiredRule] = []
+        var undecided: [UndecidedTable] = []
+        reasons.reserveCapacity(names.count)
+        fired.reserveCapacity(names.count)
+        /// One answer's value, its fired rules recorded; nil, recorded as undecided with the reason, when its
+        /// table could not decide or gave a value of the wrong kind.
+        func answer<Value>(_ decision: Int, expecting what: String, _ read: (FEELValue) -> Value?) -> Value? {
+            guard let (model, answerIndex) = source[decision] else { return nil }
+            let answer = rules.models[model].answers[answerIndex]
+            let result = decided[model][answer.position]
+            for rule in result.firedRules where rule < answer.rules.count {
+                fired.append(answer.rules[rule].fired)
+                reasons.append(answer.rules[rule].reason)
             }
-            return value
-        }
-        let cin = flag(0), parentCarer = flag(1), youngCarer = flag(2), s47 = flag(3)
-        var team: Team?
-        if let answer = answers[4] {
-            if case .string(let code) = answer, !code.isEmpty {
-                team = Team(rawValue: code)
+            let why: String
+            if let problem = result.problem {
+                why = problem
+            } else if let value = read(result.value) {
+                return value
             } else {
-                let gap = UndecidedTable(table: names[4], why: "it gave \(answer), not a team code")
-                undecided.append(gap)
-                reasonsByDecision[4].append(.init(table: names[4], rule: nil, text: gap.description))
+                why = "it gave \(result.value), not \(what)"
             }
+            let gap = UndecidedTable(table: names[decision], why: why)
+            undecided.append(gap)
+            reasons.append(.init(table: names[decision], rule: nil, text: gap.description))
+            return nil
+        }
+        let cin = answer(0, expecting: "true or false", \.booleanValue)
+        let parentCarer = answer(1, expecting: "true or false", \.booleanValue)
+        let youngCarer = answer(2, expecting: "true or false", \.booleanValue)
+        let s47 = answer(3, expecting: "true or false", \.booleanValue)
+        let team = answer(4, expecting: "a team code") { value -> Team? in
+            guard case .string(let code) = value, !code.isEmpty else { return nil }
+            return Team(rawValue: code)
         }
         return RoutingDecision(
             cinAssessment: cin, parentCarerAssessment: parentCarer, youngCarerAssessment: youngCarer,
-            safeguardingS47: s47, team: team,
-            reasons: reasonsByDecision.flatMap { $0 },
-            undecided: undecided,
-            provenance: RoutingProvenance(
-                files: rules.files, version: rules.version, tables: names, firedRules: firedByDecision.flatMap { $0 }))
+            safeguardingS47: s47, team: team, reasons: reasons, undecided: undecided,
+            provenance: RoutingProvenance(files: rules.files, version: rules.version, tables: names, firedRules: fired))
     }
 }
 

@@ -18,7 +18,15 @@ public struct RoutingInputs: Sendable, Hashable {
     public let values: [FEELValue]
 
     public init(_ facts: RequestFacts) {
-        var values: [FEELValue] = [
+        values = Self.values(facts, reservingExtra: 0)
+    }
+
+    /// The values in `names` order, in an array with room for `extra` more (the router appends the tables'
+    /// answers, which later files may read).
+    static func values(_ facts: RequestFacts, reservingExtra extra: Int) -> [FEELValue] {
+        var values: [FEELValue] = []
+        values.reserveCapacity(names.count + extra)
+        values += [
             .boolean(facts.child.disabilityApparent),
             .string(facts.child.diagnosisStatus.rawValue),
             .boolean(facts.requests.contains(.assessment)),
@@ -30,11 +38,10 @@ public struct RoutingInputs: Sendable, Hashable {
             .number(FEELNumber(facts.youngCarers)),
             .number(FEELNumber(facts.concerns.count)),
         ]
-        values.reserveCapacity(Self.names.count)
         for code in ConcernCode.allCases {
             values.append(.boolean(facts.concerns.contains { $0.code == code }))
         }
-        self.values = values
+        return values
     }
 
     /// `concern_` and the code with hyphens as underscores: `self-injury` is `concern_self_injury`.

@@ -27,10 +27,16 @@ public struct RoutingRules: Sendable {
         let model: DecisionModel
         /// Model input slot ← position in the routing values (the inputs, then the contract's answers).
         let bindings: [(slot: Int, source: Int)]
-        /// Result position → contract decision index, for the decisions this model answers.
-        let answers: [(position: Int, decision: Int)]
-        /// The rules of each answered decision: id and reason, by rule position.
-        let rules: [Int: [(id: String, reason: String?)]]
+        /// The decisions this model answers: where each result is, which contract answer it is, and its rules.
+        let answers: [Answer]
+    }
+
+    /// One contract answer a model gives, with what to record for each of its rules, made once at load.
+    struct Answer: Sendable {
+        let position: Int
+        let decision: Int
+        /// By rule position: the rule as the record names it, and its reason for people.
+        let rules: [(fired: FiredRule, reason: RoutingDecision.Reason)]
     }
 
     /// Reads every `*.dmn` file in `directory`.
@@ -93,14 +99,17 @@ public struct RoutingRules: Sendable {
                         + "and the answers of tables in files read before this one)")
             }
         }
-        var answers: [(position: Int, decision: Int)] = []
-        var rules: [Int: [(id: String, reason: String?)]] = [:]
+        var answers: [Answer] = []
         for (decision, name) in decisionNames.enumerated() {
             guard let position = model.decisionPosition(name) else { continue }
-            answers.append((position, decision))
-            rules[position] = model.rules(of: name).map { ($0.id, $0.annotations["reason"] ?? $0.annotations.values.first) }
+            let rules = model.rules(of: name).map { rule in
+                let reason = rule.annotations["reason"] ?? rule.annotations.values.first
+                    ?? "This rule has no reason written yet; the rules author needs to add one."
+                return (FiredRule(table: name, rule: rule.id), RoutingDecision.Reason(table: name, rule: rule.id, text: reason))
+            }
+            answers.append(Answer(position: position, decision: decision, rules: rules))
         }
-        return BoundModel(model: model, bindings: bindings, answers: answers, rules: rules)
+        return BoundModel(model: model, bindings: bindings, answers: answers)
     }
 }
 

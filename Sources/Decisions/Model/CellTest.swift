@@ -1,9 +1,8 @@
 // An input entry of a decision table, specialised at load time for the shapes tables mostly use.
 import FEEL
 
-/// One cell's test. Most cells are `-`, `true`, a string, or a comparison with a number; those are matched
-/// with a single comparison of the input's value, with no expression evaluated. Anything else goes through
-/// the general FEEL unary-test evaluation.
+/// One cell's test, in the shapes tables mostly use (`-`, `true`, a string, a number, a numeric range), which
+/// `TableIndex` groups by column; anything else stays general FEEL unary tests, evaluated per rule.
 enum CellTest: Sendable {
     case any
     case boolean(Bool)
@@ -48,34 +47,6 @@ enum CellTest: Sendable {
             return .strings(strings)
         default:
             return nil
-        }
-    }
-
-    /// Whether the input value passes; `slots` serve a general test that reads other names.
-    @inline(__always)
-    func matches(_ input: FEELValue, slots: [FEELValue]) -> Bool {
-        switch self {
-        case .any:
-            return true
-        case .boolean(let expected):
-            if case .boolean(let value) = input { return value == expected }
-            return false
-        case .string(let expected):
-            if case .string(let value) = input { return value == expected }
-            return false
-        case .strings(let expected):
-            if case .string(let value) = input { return expected.contains(value) }
-            return false
-        case .number(let expected):
-            if case .number(let value) = input { return value == expected }
-            return false
-        case .numbers(let low, let lowClosed, let high, let highClosed):
-            guard case .number(let value) = input else { return false }
-            if let low, lowClosed ? value < low : !(low < value) { return false }
-            if let high, highClosed ? high < value : !(value < high) { return false }
-            return true
-        case .general(let tests):
-            return tests.test(input, slots: slots)
         }
     }
 }

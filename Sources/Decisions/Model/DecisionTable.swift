@@ -39,7 +39,9 @@ public struct RuleInfo: Sendable {
     public let location: XMLLocation
 }
 
-struct DecisionTable: Sendable {
+/// A compiled decision table. A class, so that evaluating one copies a reference rather than every array it
+/// holds: tables are evaluated many times and never change after load.
+final class DecisionTable: Sendable {
     struct Input: Sendable {
         let expression: FEELExpression
         let allowedValues: FEELUnaryTests?
@@ -64,72 +66,102 @@ struct DecisionTable: Sendable {
     let inputs: [Input]
     let outputs: [Output]
     let rules: [Rule]
-    /// Every rule's input entries in one array, row by row: rule `r`'s cell for input `i` is at `r * inputs.count + i`.
-    let cells: [CellTest]
+    /// The rules' input entries, indexed by column for matching.
+    let index: TableIndex
+    /// For each input, the slot it reads when its expression is just a name; -1 when it must be evaluated.
+    private let inputSlots: [Int]
+    private let checksAllowedValues: Bool
     let hitPolicy: HitPolicy
     let aggregation: Aggregation?
     let location: XMLLocation
 
-    /// Evaluates the table. The result's `problem` says why a table could not decide, and `firedRules` which
-    /// rules matched (in rule order), for the record and the reasons.
-    func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: [Int], problem: String?) {
-        let columns = inputs.count
-        var inputValues: [FEELValue] = []
-        inputValues.reserveCapacity(columns)
-        for input in inputs {
-            let value = input.expression.evaluate(slots: slots)
-            if let allowed = input.allowedValues, !value.isNull, !allowed.test(value, slots: slots) {
-                return (.null, [], "\(input.label) is \(value), which is not one of its allowed values (\(allowed.source))")
-            }
-            inputValues.append(value)
-        }
-        var matched: [Int] = []
-        var cell = 0
-        rules: for rule in 0..<rules.count {
-            for column in 0..<columns where !cells[cell + column].matches(inputValues[column], slots: slots) {
-                cell += columns
-                continue rules
-            }
-            cell += columns
-            matched.append(rule)
-            if hitPolicy == .first { break }
-        }
-        return combine(matched, slots: slots)
+    /// A table; `cells` holds every rule's input entries row by row (rule `r`'s cell for input `i` is at
+    /// `r * inputs.count + i`).
+    init(inputs: [Input], outputs: [Output], rules: [Rule], cells: [CellTest], hitPolicy: HitPolicy,
+         aggregation: Aggregation?, location: XMLLocation) {
+        precondition(cells.count == rules.count * inputs.count, "one cell per rule and input")
+        self.inputs = inputs
+        self.outputs = outputs
+        self.rules = rules
+        self.index = TableIndex(cells: cells, ruleCount: rules.count, columnCount: inputs.count)
+        self.inputSlots = inputs.map { $0.expression.slotIndex ?? -1 }
+        self.checksAllowedValues = inputs.contains { $0.allowedValues != nil }
+        self.hitPolicy = hitPolicy
+        self.aggregation = aggregation
+        self.location = location
     }
 
-    private func combine(_ matched: [Int], slots: [FEELValue]) -> (value: FEELValue, firedRules: [Int], problem: String?) {
-        if matched.isEmpty {
-            if hitPolicy == .collect, aggregation == .count { return (.number(0), [], nil) }
-            if let defaults = defaultResult(slots: slots) { return (defaults, [], nil) }
-            if [.collect, .ruleOrder, .outputOrder].contains(hitPolicy), aggregation == nil { return (.list([]), [], nil) }
-            return (.null, [], "no rule matched")
+    /// Evaluates the table. The result's `problem` says why a table could not decide, and `firedRules` which
+    /// rules matched (in the order the hit policy used them), for the record and the reasons.
+    ///
+    /// This is the decision engine's inner loop, so it allocates nothing on the usual path: the input values
+    /// live in a temporary buffer on the stack, rules are matched through the column index, and single-hit
+    /// policies track matches in integers.
+    func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
+        let columns = inputs.count
+        return withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: max(columns, 1)) { computed in
+            // Inputs that are plain names are read in place from the slots; only the others are evaluated here.
+            let base = computed.baseAddress!
+            for column in 0..<columns {
+                let slot = inputSlots[column]
+                (base + column).initialize(to: slot >= 0 ? .null : inputs[column].expression.evaluate(slots: slots))
+                guard checksAllowedValues, let allowed = inputs[column].allowedValues else { continue }
+                let value = slot >= 0 ? slots[slot] : base[column]
+                if !value.isNull, !allowed.test(value, slots: slots) {
+                    base.deinitialize(count: column + 1)
+                    return (.null, .none, "\(inputs[column].label) is \(value), which is not one of its allowed values (\(allowed.source))")
+                }
+            }
+            defer { base.deinitialize(count: columns) }
+            var first = -1
+            var others: [Int] = []
+            let stopAtFirst = hitPolicy == .first
+            index.forEachMatch(inputSlots: inputSlots, computed: computed, slots: slots) { rule in
+                if first < 0 {
+                    first = rule
+                    return !stopAtFirst
+                }
+                others.append(rule)
+                return true
+            }
+            return combine(first: first, others: others, slots: slots)
         }
+    }
+
+    private func combine(first: Int, others: [Int], slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
+        guard first >= 0 else {
+            if hitPolicy == .collect, aggregation == .count { return (.number(0), .none, nil) }
+            if let defaults = defaultResult(slots: slots) { return (defaults, .none, nil) }
+            if [.collect, .ruleOrder, .outputOrder].contains(hitPolicy), aggregation == nil { return (.list([]), .none, nil) }
+            return (.null, .none, "no rule matched")
+        }
+        if others.isEmpty, hitPolicy != .collect, hitPolicy != .ruleOrder, hitPolicy != .outputOrder {
+            return (result(of: first, slots: slots), .one(first), nil)
+        }
+        let matched = [first] + others
         switch hitPolicy {
         case .first:
-            return (result(of: matched[0], slots: slots), matched, nil)
+            return (result(of: first, slots: slots), .one(first), nil)
         case .unique:
-            guard matched.count == 1 else {
-                return (.null, matched, "rules \(ruleList(matched)) all matched, but the table's hit policy is UNIQUE")
-            }
-            return (result(of: matched[0], slots: slots), matched, nil)
+            return (.null, FiredRules(matched), "rules \(ruleList(matched)) all matched, but the table's hit policy is UNIQUE")
         case .any:
-            let first = result(of: matched[0], slots: slots)
-            for rule in matched.dropFirst() where result(of: rule, slots: slots).feelEquals(first) != true {
-                return (.null, matched, "rules \(ruleList(matched)) matched with different outputs, but the table's hit policy is ANY")
+            let value = result(of: first, slots: slots)
+            for rule in others where result(of: rule, slots: slots).feelEquals(value) != true {
+                return (.null, FiredRules(matched), "rules \(ruleList(matched)) matched with different outputs, but the table's hit policy is ANY")
             }
-            return (first, matched, nil)
+            return (value, FiredRules(matched), nil)
         case .priority:
             let ordered = byPriority(matched, slots: slots)
-            return (result(of: ordered[0], slots: slots), [ordered[0]], nil)
+            return (result(of: ordered[0], slots: slots), .one(ordered[0]), nil)
         case .outputOrder:
             let ordered = byPriority(matched, slots: slots)
-            return (.list(ordered.map { result(of: $0, slots: slots) }), ordered, nil)
+            return (.list(ordered.map { result(of: $0, slots: slots) }), FiredRules(ordered), nil)
         case .ruleOrder:
-            return (.list(matched.map { result(of: $0, slots: slots) }), matched, nil)
+            return (.list(matched.map { result(of: $0, slots: slots) }), FiredRules(matched), nil)
         case .collect:
             let values = matched.map { result(of: $0, slots: slots) }
-            guard let aggregation else { return (.list(values), matched, nil) }
-            return (aggregate(values, aggregation), matched, nil)
+            guard let aggregation else { return (.list(values), FiredRules(matched), nil) }
+            return (aggregate(values, aggregation), FiredRules(matched), nil)
         }
     }
 

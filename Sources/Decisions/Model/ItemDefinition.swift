@@ -1,7 +1,7 @@
-// DMN item definitions: the types a model declares, and whether a value conforms to one.
+// DMN item definitions: the types a model declares, resolved once at load, and whether a value conforms.
 import FEEL
 
-/// A type declared in a model: a base type with allowed values, a structure of components, or a collection.
+/// A type declared in a model, as written: a base type with allowed values, a structure, or a collection.
 struct ItemDefinition: Sendable {
     let name: String
     /// The base type's name (`string`, `number`, another item definition), when the item is not a structure.
@@ -11,51 +11,72 @@ struct ItemDefinition: Sendable {
     let isCollection: Bool
 }
 
-/// Every item definition of a model, by name, for checking values against a `typeRef`.
+/// A `typeRef` resolved against the model's item definitions, so checking a value is a walk over this tree
+/// and never a lookup by name.
+indirect enum ValueType: Sendable {
+    case builtIn(FEELType)
+    case item(name: String, base: ValueType?, allowed: FEELUnaryTests?, components: [(name: String, type: ValueType)], isCollection: Bool)
+
+    /// Why a value does not conform, or nil when it does. Null conforms to every type.
+    func problem(with value: FEELValue) -> String? {
+        if case .null = value { return nil }
+        switch self {
+        case .builtIn(let type):
+            return type.admits(value) ? nil : "\(value) is not a \(type)"
+        case .item(let name, let base, let allowed, let components, let isCollection):
+            if isCollection {
+                guard case .list(let elements) = value else { return "\(value) is not a list of \(name)" }
+                let element = ValueType.item(name: name, base: base, allowed: allowed, components: components, isCollection: false)
+                for item in elements {
+                    if let problem = element.problem(with: item) { return problem }
+                }
+                return nil
+            }
+            if !components.isEmpty {
+                guard case .context(let context) = value else { return "\(value) is not a \(name)" }
+                for component in components {
+                    if let entry = context[component.name], let problem = component.type.problem(with: entry) { return problem }
+                }
+                return nil
+            }
+            if let problem = base?.problem(with: value) { return problem }
+            if let allowed, !allowed.test(value) {
+                return "\(value) is not one of the values allowed for \(name) (\(allowed.source))"
+            }
+            return nil
+        }
+    }
+}
+
+/// The model's item definitions by name, for resolving `typeRef`s at load.
 struct TypeSystem: Sendable {
     let items: [String: ItemDefinition]
 
-    /// Why a value does not conform to a type, or nil when it does (or the type is unknown: not ours to judge).
-    /// Null conforms to every type.
-    func problem(with value: FEELValue, asType typeRef: String?) -> String? {
-        guard let typeRef, !value.isNull else { return nil }
-        return problem(with: value, type: typeRef, depth: 0)
+    /// The type a `typeRef` names; nil when there is nothing to check (no typeRef, `Any`, or a name neither
+    /// FEEL nor the model defines: not ours to judge).
+    func resolve(_ typeRef: String?) -> ValueType? {
+        guard let typeRef else { return nil }
+        return resolve(name: typeRef, depth: 0)
     }
 
-    private func problem(with value: FEELValue, type name: String, depth: Int) -> String? {
+    private func resolve(name: String, depth: Int) -> ValueType? {
         guard depth < 16 else { return nil }
         let local = Self.localName(name)
-        if let item = items[local] ?? items[name] { return problem(with: value, item: item, depth: depth + 1) }
+        if let item = items[local] ?? items[name] { return resolve(item: item, depth: depth + 1) }
         let builtIn = FEELType(name: local)
-        if case .named = builtIn { return nil }
-        return builtIn.admits(value) ? nil : "\(value) is not a \(builtIn)"
+        switch builtIn {
+        case .named, .any: return nil
+        default: return .builtIn(builtIn)
+        }
     }
 
-    private func problem(with value: FEELValue, item: ItemDefinition, depth: Int) -> String? {
-        if item.isCollection {
-            guard case .list(let elements) = value else { return "\(value) is not a list of \(item.name)" }
-            let element = ItemDefinition(
-                name: item.name, typeRef: item.typeRef, allowedValues: item.allowedValues, components: item.components,
-                isCollection: false)
-            for value in elements {
-                if let problem = problem(with: value, item: element, depth: depth + 1) { return problem }
-            }
-            return nil
-        }
-        if !item.components.isEmpty {
-            guard case .context(let context) = value else { return "\(value) is not a \(item.name)" }
-            for component in item.components {
-                if let entry = context[component.name], let problem = problem(with: entry, item: component, depth: depth + 1) {
-                    return problem
-                }
-            }
-            return nil
-        }
-        if let typeRef = item.typeRef, let problem = problem(with: value, type: typeRef, depth: depth + 1) { return problem }
-        if let allowed = item.allowedValues, !allowed.test(value) {
-            return "\(value) is not one of the values allowed for \(item.name) (\(allowed.source))"
-        }
-        return nil
+    private func resolve(item: ItemDefinition, depth: Int) -> ValueType {
+        .item(
+            name: item.name,
+            base: item.typeRef.flatMap { resolve(name: $0, depth: depth + 1) },
+            allowed: item.allowedValues,
+            components: item.components.map { ($0.name, resolve(item: $0, depth: depth + 1)) },
+            isCollection: item.isCollection)
     }
 
     /// `feel:string` and `xsd:string` name the same type as `string`.

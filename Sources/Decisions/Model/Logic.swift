@@ -15,10 +15,10 @@ indirect enum Logic: Sendable {
     case function(parameters: [String], body: Logic)
 
     /// The value, the rules that fired (for a table) and why it could not decide, if it could not.
-    func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: [Int], problem: String?) {
+    func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
         switch self {
         case .literal(let expression):
-            return (expression.evaluate(slots: slots), [], nil)
+            return (expression.evaluate(slots: slots), .none, nil)
         case .table(let table):
             return table.evaluate(slots: slots)
         case .context(let entries, let result):
@@ -26,48 +26,48 @@ indirect enum Logic: Sendable {
             var context = FEELContext()
             for entry in entries {
                 let (value, _, problem) = entry.logic.evaluate(slots: scope)
-                if let problem { return (.null, [], "\(entry.name): \(problem)") }
+                if let problem { return (.null, .none, "\(entry.name): \(problem)") }
                 context[entry.name] = value
                 scope.append(value)
             }
-            guard let result else { return (.context(context), [], nil) }
+            guard let result else { return (.context(context), .none, nil) }
             return result.evaluate(slots: scope)
         case .invocation(let callee, let arguments):
             guard case .function(let function) = callee.evaluate(slots: slots) else {
-                return (.null, [], "\(callee.source) is not a function")
+                return (.null, .none, "\(callee.source) is not a function")
             }
             var values = Array(repeating: FEELValue.null, count: function.parameters.count)
             for argument in arguments {
                 guard let index = function.parameters.firstIndex(of: argument.name) else {
-                    return (.null, [], "\(callee.source) has no parameter \(argument.name)")
+                    return (.null, .none, "\(callee.source) has no parameter \(argument.name)")
                 }
                 let (value, _, problem) = argument.logic.evaluate(slots: slots)
-                if let problem { return (.null, [], problem) }
+                if let problem { return (.null, .none, problem) }
                 values[index] = value
             }
-            return (function(values), [], nil)
+            return (function(values), .none, nil)
         case .list(let items):
             var values: [FEELValue] = []
             for item in items {
                 let (value, _, problem) = item.evaluate(slots: slots)
-                if let problem { return (.null, [], problem) }
+                if let problem { return (.null, .none, problem) }
                 values.append(value)
             }
-            return (.list(values), [], nil)
+            return (.list(values), .none, nil)
         case .relation(let columns, let rows):
             var values: [FEELValue] = []
             for row in rows {
                 var context = FEELContext()
                 for (column, cell) in zip(columns, row) {
                     let (value, _, problem) = cell.evaluate(slots: slots)
-                    if let problem { return (.null, [], problem) }
+                    if let problem { return (.null, .none, problem) }
                     context[column] = value
                 }
                 values.append(.context(context))
             }
-            return (.list(values), [], nil)
+            return (.list(values), .none, nil)
         case .function(let parameters, let body):
-            return (.function(Logic.functionValue(parameters: parameters, body: body, slots: slots)), [], nil)
+            return (.function(Logic.functionValue(parameters: parameters, body: body, slots: slots)), .none, nil)
         }
     }
 

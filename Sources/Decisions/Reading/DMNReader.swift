@@ -68,7 +68,7 @@ struct DMNReader {
                 continue
             }
             guard let logic = compileLogic(logicElement, slots: slotNames, layout: layout, owner: decision.name) else { continue }
-            compiled[decision.name] = CompiledDecision(name: decision.name, slot: inputs.count + offset, typeRef: decision.typeRef, logic: logic)
+            compiled[decision.name] = CompiledDecision(name: decision.name, slot: inputs.count + offset, type: types.resolve(decision.typeRef), logic: logic)
         }
         guard problems.isEmpty else { return nil }
 
@@ -94,7 +94,7 @@ struct DMNReader {
         for decision in decisions where !visit(decision) { return nil }
         return DecisionModel(
             file: file, name: root.attribute("name") ?? "", inputNames: inputs.map(\.name),
-            inputTypes: inputs.map(\.typeRef), decisions: order, types: types, initialSlots: initialSlots)
+            inputTypes: inputs.map { types.resolve($0.typeRef) }, decisions: order, initialSlots: initialSlots)
     }
 
     // MARK: Elements

@@ -20,6 +20,14 @@ public enum TCKSuite {
         /// What went wrong, for a person reading the output; empty on success.
         public let detail: String
 
+        public init(folder: String, testFile: String, caseID: String, outcome: Outcome, detail: String) {
+            self.folder = folder
+            self.testFile = testFile
+            self.caseID = caseID
+            self.outcome = outcome
+            self.detail = detail
+        }
+
         /// The TCK's results format: `"folder","test file","case id","SUCCESS|ERROR|IGNORED",""`.
         public var csvRow: String {
             [folder, testFile, caseID, outcome.rawValue, ""].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }

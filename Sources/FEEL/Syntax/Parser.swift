@@ -639,7 +639,7 @@ struct Parser {
 
     // MARK: Tokens
 
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "if", "then", "else", "for", "in", "return", "some", "every", "satisfies", "and", "or", "between",
         "instance", "of", "function", "external",
     ]

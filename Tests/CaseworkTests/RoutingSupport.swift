@@ -1,0 +1,82 @@
+// Test support for routing: a seeded random source, generated request facts, and a family's answers.
+import Casework
+import FEEL
+import Forms
+
+/// SplitMix64: the same seed gives the same requests on every machine, so a failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension RequestFacts {
+    /// Any request the contract allows, each fact drawn independently, concerns included.
+    static func random(using generator: inout SeededGenerator) -> RequestFacts {
+        let codes = DisabilityCode.allCases.filter { $0 != .none }
+        let disabilities = Bool.random(using: &generator)
+            ? Array(codes.shuffled(using: &generator).prefix(Int.random(in: 1...4, using: &generator)))
+            : (Bool.random(using: &generator) ? [] : [.none])
+        let concerns = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+            Concern(code: ConcernCode.allCases.randomElement(using: &generator)!,
+                    about: ConcernSubject.allCases.randomElement(using: &generator)!)
+        }
+        return RequestFacts(
+            child: Child(ageYears: Int.random(in: 0...25, using: &generator), disabilityCodes: disabilities,
+                         diagnosisStatus: DiagnosisStatus.allCases.randomElement(using: &generator)!),
+            requester: Requester(relationship: Relationship.allCases.randomElement(using: &generator)!,
+                                 parentalResponsibility: Bool.random(using: &generator), adult: Bool.random(using: &generator)),
+            referralSource: ReferralSource.allCases.randomElement(using: &generator)!,
+            requests: RequestKind.allCases.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 },
+            parentCarer: ParentCarer(assessmentRequested: Bool.random(using: &generator), strainCount: Int.random(in: 0...4, using: &generator) == 0 ? 0 : Int.random(in: 0...10, using: &generator)),
+            parentDisabilityOrIllness: Bool.random(using: &generator),
+            youngCarers: Int.random(in: 0...3, using: &generator) == 0 ? Int.random(in: 1...3, using: &generator) : 0,
+            concerns: concerns)
+    }
+}
+
+/// A family's answers to the shipped needs request.
+enum NeedsRequestAnswers {
+    /// Leo, 7, autistic with no speech, who sleeps three hours a night; his mother is exhausted (HO-001).
+    static func leo(form: FormDefinition, library: FormLibrary) -> [String: FEELValue] {
+        let raw: [String: RawAnswer] = [
+            "requester_name": .value("Rachel Adeyemi"), "relationship": .value("mother"),
+            "has_parental_responsibility": .value("yes"), "aged_18_or_over": .value("yes"),
+            "contact_email": .value("rachel@example.org"), "preferred_contact": .value("email"),
+            "child_name": .value("Leo Adeyemi"), "child_dob": .value("2018-03-02"),
+            "child_address": .value("12 Orchard Row, Exampleton"), "child_postcode": .value("EX1 2AB"),
+            "conditions": .items([["condition_name": .value("Autism"), "condition_status": .value("confirmed")]]),
+            "areas_affected": .values(["AUT", "COMM", "LD"]),
+            "sleep_help": .value("constant"), "nights_disturbed_per_week": .value("7"),
+            "household": .items([["member_name": .value("Ada"), "member_age": .value("10"), "member_disabled": .value("no"),
+                                   "member_helps_caring": .value("no")]]),
+            "enough_sleep": .value("no"), "caring_affects_health": .value("a-lot"), "able_to_continue": .value("not-sure"),
+            "want_parent_carer_assessment": .value("not-sure"),
+            "requests_made": .values(["help-at-home", "short-breaks-overnight"]), "urgency": .value("urgent"),
+            "consent_to_assessment": .value("yes"), "privacy_notice_acknowledged": .value("yes"),
+        ]
+        let today = FEELDate(iso: "2025-12-01")!
+        let checked = form.check(raw, library: library, today: today)
+        precondition(checked.isValid, "Leo's answers should be valid: \(checked.problems)")
+        return form.facts(from: checked.answers, receivedDate: today)
+    }
+}
+
+/// Bound facts as a form gives them, valid as they stand.
+enum RequestFactsFixture {
+    static let valid: [String: FEELValue] = [
+        "child.age_years": 9, "child.disability_codes": ["PC", "MOB"], "child.diagnosis_status": "pending",
+        "requester.relationship": "father", "requester.parental_responsibility": true, "requester.adult": true,
+        "referral_source": "1A", "requests": ["equipment-or-adaptations"],
+        "parent_carer.assessment_requested": false, "parent_carer.strain_count": 0,
+        "parent_disability_or_illness": false, "young_carers": 0, "concerns": [],
+    ]
+}
