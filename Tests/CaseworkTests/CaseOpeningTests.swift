@@ -11,7 +11,7 @@ struct CaseOpeningTests {
         #expect(assessments.map(\.kind) == [.childInNeed, .parentCarer])
         #expect(assessments.allSatisfy { $0.deadline.date == day("2026-02-05") && $0.status == .requested })
         #expect(assessments[1].subject == "Rosalind Penhallow")
-        #expect(file.reference.hasPrefix("HD-") && file.reference.count == 11)
+        #expect(file.reference.hasPrefix("HD-") && file.reference.count == 15)
     }
 
     @Test("a s47 recommendation opens no s47 record until a manager confirms it, and the child in need assessment carries on")
