@@ -65,15 +65,24 @@ private struct AnswerChecker {
             asked = now
         }
         var kept = typed.filter { asked.contains($0.key) }
+        // The scope is worked out again only when `kept` has changed since (a dropped answer, a checked group):
+        // once per question would make checking a long form quadratic in its questions.
+        var scope = Self.scope(kept, asked: asked, fields: topFields)
+        var keptChanged = false
         for field in topFields where asked.contains(field.id) {
             if let found = typeProblems[field.id] {
                 problems += found
                 kept[field.id] = nil
+                keptChanged = true
                 continue
             }
-            let scope = Self.scope(kept, asked: asked, fields: topFields)
+            if keptChanged {
+                scope = Self.scope(kept, asked: asked, fields: topFields)
+                keptChanged = false
+            }
             if case .repeat(_, _, let children) = field.kind, case .items(let items)? = kept[field.id] {
                 kept[field.id] = .items(checkItems(items, children: children, key: field.id, outer: scope))
+                keptChanged = true
             }
             checkAsked(field, answer: kept[field.id], key: field.id, scope: scope)
         }
@@ -112,14 +121,20 @@ private struct AnswerChecker {
                 asked = now
             }
             var item = original.filter { asked.contains($0.key) }
+            var itemScope = Self.scope(item, asked: asked, fields: children, outer: outer)
+            var itemChanged = false
             for child in children where asked.contains(child.id) {
                 let childKey = "\(key)[\(index)].\(child.id)"
                 if let found = typeProblems[childKey] {
                     problems += found
                     item[child.id] = nil
+                    itemChanged = true
                 } else {
-                    checkAsked(child, answer: item[child.id], key: childKey,
-                               scope: Self.scope(item, asked: asked, fields: children, outer: outer))
+                    if itemChanged {
+                        itemScope = Self.scope(item, asked: asked, fields: children, outer: outer)
+                        itemChanged = false
+                    }
+                    checkAsked(child, answer: item[child.id], key: childKey, scope: itemScope)
                 }
             }
             let final = Self.scope(item, asked: asked, fields: children, outer: outer)

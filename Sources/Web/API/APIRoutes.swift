@@ -101,8 +101,7 @@ struct APIRoutes: Sendable {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
         let filter = UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
-        let items = filter.apply(snapshot)
-        let page = items.dropFirst((filter.page - 1) * UnmetFilter.pageSize).prefix(UnmetFilter.pageSize)
-        return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: items.count, page: filter.page, pageSize: UnmetFilter.pageSize, items: page.map(UnmetJSON.init)))
+        let (total, page, _, items) = filter.page(of: snapshot)
+        return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: total, page: page, pageSize: UnmetFilter.pageSize, items: items.map(UnmetJSON.init)))
     }
 }

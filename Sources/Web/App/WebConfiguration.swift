@@ -20,6 +20,11 @@ public struct WebConfiguration: Sendable {
     public var signInThrottle: SignInThrottle
     /// How long a bearer token from `POST /api/tokens` is good for.
     public var apiTokenLifetime: TimeInterval
+    /// How old the manager's unmet-need report may be when records have changed since, while a fresh one is
+    /// worked out in the background (see `UnmetReportCache`); 0 means always fresh.
+    public var reportMaxAge: TimeInterval
+    /// Work the manager's reports out as the server starts, so the first manager to look does not wait.
+    public var warmReports: Bool
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
 
@@ -27,6 +32,7 @@ public struct WebConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,
         sessionIdleTimeout: Duration = .seconds(60 * 60), sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60, bcryptCost: UInt8 = 12,
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
+        reportMaxAge: TimeInterval = 300, warmReports: Bool = true,
         today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
     ) {
         self.host = host
@@ -38,6 +44,8 @@ public struct WebConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.signInThrottle = signInThrottle
         self.apiTokenLifetime = apiTokenLifetime
+        self.reportMaxAge = reportMaxAge
+        self.warmReports = warmReports
         self.today = today
     }
 

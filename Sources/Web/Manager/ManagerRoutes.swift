@@ -30,7 +30,7 @@ struct ManagerRoutes: Sendable {
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let view = ManagerOverview(
             waitingCount: waiting.count == 200 ? "200 or more" : "\(waiting.count)", unmetCount: snapshot.items.count,
-            noProvision: snapshot.items.filter { $0.kind == .noProvision }.count, team: account.team.map { Formatting.words($0.rawValue) } ?? "")
+            noProvision: snapshot.items.count { $0.kind == .noProvision }, team: account.team.map { Formatting.words($0.rawValue) } ?? "")
         return services.renderer.page("manager-overview", view, title: "Overview", context: context)
     }
 
@@ -149,14 +149,12 @@ struct ManagerRoutes: Sendable {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
         let filter = UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
-        let items = filter.apply(snapshot)
-        let pages = max(1, (items.count + UnmetFilter.pageSize - 1) / UnmetFilter.pageSize)
-        let page = min(filter.page, pages)
-        let slice = items.dropFirst((page - 1) * UnmetFilter.pageSize).prefix(UnmetFilter.pageSize)
-        let points = try await services.reports.trend(store: services.store, asOf: services.today)
+        let (total, page, pages, items) = filter.page(of: snapshot)
+        let trend = try await services.reports.trend(store: services.store, asOf: services.today)
+        let points = trend.points
         let view = UnmetView(
-            total: items.count, asOf: snapshot.asOf.long,
-            rows: slice.map(UnmetView.Row.init),
+            total: total, asOf: snapshot.asOf.long, computedAt: Formatting.time(snapshot.computedAt),
+            rows: items.map(UnmetView.Row.init),
             teams: Self.teams.map { SelectOption(value: $0.value, label: $0.label, selected: filter.team?.rawValue == $0.value) },
             services: [SelectOption(value: "none", label: "No provision agreed", selected: filter.noProvisionOnly)]
                 + ServiceType.allCases.map { SelectOption(value: $0.rawValue, label: Formatting.words($0.rawValue).capitalizedFirst, selected: filter.service == $0) },
@@ -177,7 +175,7 @@ struct ManagerRoutes: Sendable {
         let filter = UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         var csv = "reference,child,team,area,kind,service,legal_basis,units_due,units_delivered,shortfall,unit,unmet_since,days_unmet,reason\r\n"
-        for item in filter.apply(snapshot) {
+        filter.forEach(in: snapshot) { item in
             let fields: [String] = [
                 item.caseReference, item.childName, item.team.rawValue, item.area.rawValue, item.kind.rawValue, item.service?.rawValue ?? "",
                 item.legalBasis?.rawValue ?? "", item.unitsDue.map(Formatting.number) ?? "", item.unitsDelivered.map(Formatting.number) ?? "",

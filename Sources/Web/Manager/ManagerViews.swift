@@ -39,6 +39,8 @@ struct DecisionView {
 struct UnmetView {
     let total: Int
     let asOf: String
+    /// When the figures were worked out (they are kept until the records change).
+    let computedAt: String
     let rows: [Row]
     let teams: [SelectOption]
     let services: [SelectOption]

@@ -17,6 +17,15 @@ enum Formatting {
         value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
 
+    /// "14:05", UK time, for "figures as of".
+    static func time(_ instant: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.dateFormat = "HH:mm"
+        return formatter.string(from: instant)
+    }
+
     /// A routing reason for a family: the words without the rule reference practitioners use.
     static func plainReason(_ reason: String) -> String {
         guard reason.hasSuffix(")"), let open = reason.range(of: " (rule ", options: .backwards) ?? reason.range(of: " (table ", options: .backwards) else {

@@ -3,11 +3,12 @@ import Casework
 import Hummingbird
 
 /// Filters read from the query string. They only select and order what `UnmetNeed.assessedButUnmet` found;
-/// nothing here decides what counts as unmet.
+/// nothing here decides what counts as unmet. A county's report runs to tens of thousands of lines, so a page is
+/// picked out in one pass without copying the report.
 struct UnmetFilter: Sendable {
     var team: Team?
     var service: ServiceType?
-    /// `none` selects needs with no provision at all.
+    /// `service=none` selects needs with no provision at all.
     var noProvisionOnly = false
     var disability: DisabilityCode?
     var longestFirst = true
@@ -25,16 +26,39 @@ struct UnmetFilter: Sendable {
         page = max(1, Int(parameters["page"] ?? "") ?? 1)
     }
 
-    func apply(_ snapshot: UnmetReportCache.Snapshot) -> [UnmetNeed] {
-        var items = snapshot.items.filter { item in
-            if let team, item.team != team { return false }
-            if noProvisionOnly, item.kind != .noProvision { return false }
-            if let service, item.service != service { return false }
-            if let disability, !(snapshot.disabilities[item.caseID] ?? []).contains(disability) { return false }
-            return true
+    func matches(_ item: UnmetNeed, in snapshot: UnmetReportCache.Snapshot) -> Bool {
+        if let team, item.team != team { return false }
+        if noProvisionOnly, item.kind != .noProvision { return false }
+        if let service, item.service != service { return false }
+        if let disability, !(snapshot.disabilities[item.caseID] ?? []).contains(disability) { return false }
+        return true
+    }
+
+    /// Calls `body` with each matching item, in the order asked for.
+    func forEach(in snapshot: UnmetReportCache.Snapshot, _ body: (UnmetNeed) -> Void) {
+        if longestFirst {
+            for item in snapshot.items where matches(item, in: snapshot) { body(item) }
+        } else {
+            for item in snapshot.items.reversed() where matches(item, in: snapshot) { body(item) }
         }
-        if !longestFirst { items.reverse() }
-        return items
+    }
+
+    /// How many match, the page shown (the last one if `page` is past the end) and its items.
+    func page(of snapshot: UnmetReportCache.Snapshot) -> (total: Int, page: Int, pages: Int, items: [UnmetNeed]) {
+        func collect(_ page: Int) -> (Int, [UnmetNeed]) {
+            let first = (page - 1) * Self.pageSize
+            var total = 0
+            var items: [UnmetNeed] = []
+            forEach(in: snapshot) { item in
+                if total >= first && total < first + Self.pageSize { items.append(item) }
+                total += 1
+            }
+            return (total, items)
+        }
+        var (total, items) = collect(page)
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        if page > pages { (total, items) = collect(pages) }
+        return (total, min(page, pages), pages, items)
     }
 
     /// The query string for these filters, with another page or order.

@@ -25,7 +25,7 @@ struct CSRFMiddleware: RouterMiddleware {
             context.csrfToken = session.csrfToken
         } else if let cookieToken, !cookieToken.isEmpty {
             context.csrfToken = cookieToken
-        } else {
+        } else if !Self.formless(request.uri.path) {
             let token = TokenDigest.randomToken()
             newCookieToken = token
             context.csrfToken = token
@@ -47,7 +47,7 @@ struct CSRFMiddleware: RouterMiddleware {
             if hasSessionCookie && context.account == nil && !request.uri.path.hasPrefix("/api/") && request.uri.path != "/sign-in" {
                 throw WebError.signInRequired(returnTo: Self.returnPath(request), expired: true)
             }
-            guard newCookieToken == nil, let posted, TokenDigest.constantTimeEqual(posted, context.csrfToken) else {
+            guard newCookieToken == nil, !context.csrfToken.isEmpty, let posted, TokenDigest.constantTimeEqual(posted, context.csrfToken) else {
                 // Signed out, a refused post could have changed nothing anyway; a form left open until its session
                 // (and the browser's cookie) ran out ends here, so send the person to sign in rather than to an error.
                 let path = request.uri.path
@@ -65,6 +65,11 @@ struct CSRFMiddleware: RouterMiddleware {
                 name: Self.cookieName, value: newCookieToken, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// Paths that never render a form, so need no token made for them (the API, assets, the health check).
+    static func formless(_ path: String) -> Bool {
+        path.hasPrefix("/api/") || path.hasPrefix("/assets/") || path == "/health"
     }
 
     /// Where to come back to after signing in: the page a form was on, never a form's post target.

@@ -33,7 +33,7 @@ struct TestServer {
         store = try SQLiteCaseStore(directory: directory)
         configuration = WebConfiguration(
             formsDirectory: Self.formsDirectory, secureCookies: secureCookies, sessionIdleTimeout: idleTimeout, bcryptCost: 4,
-            signInThrottle: throttle, today: { TestServer.today })
+            signInThrottle: throttle, reportMaxAge: 0, warmReports: false, today: { TestServer.today })
     }
 
     /// Runs `body` against the application; the data directory is removed afterwards.
