@@ -9,12 +9,20 @@ extension SQLiteCaseStore: IntakeStore {
         for assessment in request.assessments where assessment.caseID != file.id {
             throw CaseStoreError.badReference("assessment \(assessment.id) belongs to another case, not \(file.reference)")
         }
+        // Everything is encoded before the shared transaction, so the one writer does only SQL.
         let body = try StoredJSON.encode(file)
-        let assessments = request.assessments
+        let assessments = try request.assessments.map { ($0, try StoredJSON.encode($0)) }
         try await groupCommit.write { db in
             guard try Self.caseFile(file.id, in: db) == nil else { throw CaseStoreError.alreadyExists(kind: "case", id: file.id.description) }
             try Self.insertCase(file, body: body, in: db)
-            for assessment in assessments { try Self.upsertAssessment(assessment, in: db) }
+            for (assessment, body) in assessments {
+                try db.execute(
+                    sql: "INSERT INTO assessment (id, case_id, kind, status, requested_on, deadline_on, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        assessment.id.uuid, assessment.caseID.uuid, assessment.kind.rawValue, assessment.status.rawValue,
+                        assessment.requestedOn.description, assessment.deadline.date.description, body,
+                    ])
+            }
             if let owner {
                 try db.execute(sql: "INSERT INTO case_owner (case_id, account_id) VALUES (?, ?)", arguments: [file.id.uuid, owner.uuid])
                 try db.execute(

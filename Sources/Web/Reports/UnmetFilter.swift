@@ -45,6 +45,15 @@ struct UnmetFilter: Sendable {
 
     /// How many match, the page shown (the last one if `page` is past the end) and its items.
     func page(of snapshot: UnmetReportCache.Snapshot) -> (total: Int, page: Int, pages: Int, items: [UnmetNeed]) {
+        if team == nil && service == nil && !noProvisionOnly && disability == nil {
+            // Nothing to select: the page is a slice, found without reading the rest.
+            let total = snapshot.items.count
+            let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+            let shown = min(page, pages)
+            let range = ((shown - 1) * Self.pageSize)..<min(total, shown * Self.pageSize)
+            let items = longestFirst ? Array(snapshot.items[range]) : range.map { snapshot.items[total - 1 - $0] }
+            return (total, shown, pages, items)
+        }
         func collect(_ page: Int) -> (Int, [UnmetNeed]) {
             let first = (page - 1) * Self.pageSize
             var total = 0

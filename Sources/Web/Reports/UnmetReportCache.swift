@@ -82,7 +82,11 @@ actor UnmetReportCache {
         if let running = trendTask, let result = try? await running.value, result.asOf == asOf, result.revision >= revision {
             return result
         }
+        // Never alongside today's computation: each holds a county's records in memory, and one at a time keeps
+        // the server's memory to one copy.
+        let today = snapshotTask
         let task = Task {
+            _ = try? await today?.value
             let dates = UnmetNeedTrend.dates(endingOn: asOf)
             let delivered = try await store.deliveredUnits(upTo: dates, team: nil)
             let inputs = try await store.unmetNeedInputs(team: nil)
