@@ -1,5 +1,8 @@
 """Helpers to drive Heeded's pages as a person would, and to check each page with axe."""
+import time
+
 from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -49,20 +52,43 @@ class Visit:
 
     def press(self, text):
         """Presses the button (or button-styled link) with this text, then checks the page it leads to."""
-        candidates = self.driver.find_elements(By.XPATH, f'//button[normalize-space(.)="{text}"] | //a[normalize-space(.)="{text}"]')
-        assert candidates, f"no button '{text}' on {self.driver.current_url}"
-        self.follow(candidates[0])
+        self.follow_located(By.XPATH, f'//button[normalize-space(.)="{text}"] | //a[normalize-space(.)="{text}"]')
 
     def follow(self, element):
         """Clicks something that loads a new page, waits for it, and checks it."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.loaded(old)
+
+    def follow_located(self, by, selector):
+        """Finds and clicks, finding again if the page was still settling (pages load without script, so a
+        click can race the end of the previous load)."""
+        for attempt in range(3):
+            try:
+                old = self.driver.find_element(By.TAG_NAME, "html")
+                self.driver.find_element(by, selector).click()
+                break
+            except (StaleElementReferenceException, WebDriverException):
+                if attempt == 2:
+                    raise
+                time.sleep(0.3)
+        self.loaded(old)
+
+    def loaded(self, old):
+        def gone(_):
+            # Chromium reports a replaced page's element either as stale or as not in the document.
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        WebDriverWait(self.driver, 20).until(gone)
+        WebDriverWait(self.driver, 20).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "footer")))
         self.check()
 
     def link(self, text):
         """Follows the first link whose text (visually hidden words included) contains `text`."""
-        self.follow(self.driver.find_element(By.XPATH, f'//a[contains(normalize-space(.), "{text}")]'))
+        self.follow_located(By.XPATH, f'//a[contains(normalize-space(.), "{text}")]')
 
     def sign_in(self, email, password):
         self.go("/sign-in")
@@ -71,7 +97,7 @@ class Visit:
         self.press("Sign in")
 
     def sign_out(self):
-        self.follow(self.driver.find_element(By.XPATH, '//button[normalize-space(.)="Sign out"]'))
+        self.follow_located(By.XPATH, '//button[normalize-space(.)="Sign out"]')
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "main").text
