@@ -191,4 +191,27 @@ struct SecurityTests {
             #expect(page.location == "/sign-in?next=%2Ffamily")
         }
     }
+
+    @Test("an assessor in another team cannot open a case, unless one of its assessments is theirs")
+    func assessorOutsideTeam() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        try await server.account("jethro@example.org", role: .assessor, team: .earlyHelp)
+        let file = try await server.openCase(for: parent)
+        let manager = ActingUser(id: "greer@example.org", role: .manager)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("jethro@example.org")
+            do {
+                let response = try await browser.get("/cases/\(file.id)")
+                #expect(response.status == .notFound)
+            }
+            let cin = try #require(try await server.store.caseRecord(file.id, viewedBy: manager).assessments.first)
+            try await server.store.allocate(cin.id, to: "jethro@example.org", by: manager)
+            do {
+                let response = try await browser.get("/cases/\(file.id)")
+                #expect(response.status == .ok)
+            }
+        }
+    }
 }
