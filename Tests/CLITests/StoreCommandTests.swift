@@ -14,7 +14,7 @@ struct StoreCommandTests {
 
         let csv = try HeededProcess.run(["report", "unmet", "--data-dir", data.path, "--as-of", "2026-11-20", "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        let rows = csv.stdout.split(separator: "\n")
+        let rows = csv.stdout.split(whereSeparator: \.isNewline)  // CSV lines end in CRLF (RFC 4180)
         #expect(rows.first?.contains("case") == true)
         #expect(rows.count > 1, "invented families include need that is not met")
 
