@@ -27,11 +27,23 @@ let package = Package(
         .executableTarget(
             name: "Routing",
             dependencies: [
+                "RoutingFixtures",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HeededCore", package: heeded),
             ],
             path: "Benchmarks/Routing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Heeded's routing rate as a plain number, for Benchmarks/dmn-peers/run.sh to print beside its peers.
+        .executableTarget(
+            name: "routing-rate",
+            dependencies: ["RoutingFixtures", .product(name: "HeededCore", package: heeded)],
+            path: "Benchmarks/RoutingRate"
+        ),
+        .target(
+            name: "RoutingFixtures",
+            dependencies: [.product(name: "HeededCore", package: heeded)],
+            path: "Benchmarks/RoutingFixtures"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The routing rules in two Python DMN engines: check every worked case, then time them (decisions/s).
-# Usage: Benchmarks/dmn-peers/run.sh [--check-only] [--seconds S] [--heeded-rate N | --heeded-rate-file F | --heeded-bin PATH]
-# Creates its own virtualenv (.venv here, git-ignored) with the two peers at the versions the adapters know.
+# The routing rules in Heeded and in two Python DMN engines: check every worked case, then print the three
+# rates side by side (decisions/s, one request through all five tables each).
+# Usage: Benchmarks/dmn-peers/run.sh [--check-only] [--seconds S] [--cases FILE...] [--verbose]
+# Creates its own virtualenv (.venv here, git-ignored) with the two peers at the versions the adapters know,
+# and builds Heeded's `routing-rate` tool (Benchmarks package, release) for Heeded's rate in the same run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 venv="$here/.venv"
@@ -10,7 +12,23 @@ if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
 fi
 # Pinned: the adapters in peers.py work round known gaps of exactly these versions.
-if ! "$venv/bin/python" -c 'import SpiffWorkflow, pyDMNrules' 2>/dev/null; then
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "SpiffWorkflow==3.2.0" "pyDMNrules==1.4.5"
+if ! "$venv/bin/python" -c 'import SpiffWorkflow, pyDMNrules, lxml' 2>/dev/null; then
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "SpiffWorkflow==3.2.0" "pyDMNrules==1.4.5" lxml
 fi
-exec "$venv/bin/python" "$here/peers.py" "$@"
+
+extra=()
+if [[ " $* " != *" --check-only "* && " $* " != *" --heeded-rate"* ]]; then
+    seconds=3
+    args=("$@")
+    cases=()
+    for ((i = 0; i < ${#args[@]}; i++)); do
+        [[ "${args[i]}" == "--seconds" ]] && seconds="${args[i + 1]}"
+        [[ "${args[i]}" == "--cases" ]] && cases=(--cases "$(realpath "${args[i + 1]}")")
+    done
+    rate_file="$(mktemp)"
+    trap 'rm -f "$rate_file"' EXIT
+    swift build -c release --package-path "$here/.." --product routing-rate >&2
+    "$(swift build -c release --package-path "$here/.." --show-bin-path)/routing-rate" --seconds "$seconds" "${cases[@]}" --rate-file "$rate_file"
+    extra=(--heeded-rate-file "$rate_file")
+fi
+"$venv/bin/python" "$here/peers.py" "$@" "${extra[@]}"

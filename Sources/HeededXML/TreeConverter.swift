@@ -125,7 +125,7 @@ struct TreeConverter {
         guard !needle.isEmpty, from >= 0 else { return nil }
         var offset = from
         while offset + needle.count < end {
-            if bytes[offset] == needle[0] && Array(bytes[offset..<offset + needle.count]) == needle
+            if bytes[offset] == needle[0] && bytes[offset..<offset + needle.count].elementsEqual(needle)
                 && delimiter(bytes[offset + needle.count]) {
                 return offset
             }

@@ -10,6 +10,7 @@ struct FormsCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("needs-request v1:"))
         #expect(result.stdout.contains("forms and"))
+        #expect(result.stdout.contains("routing rules in Forms/rules"))
     }
 
     @Test("a broken form prints file:line:column: message and exits non-zero")
@@ -30,6 +31,24 @@ struct FormsCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(file.path):4:"), "\(result.stderr)")
         #expect(result.stderr.contains("\"nobody\""))
+    }
+
+    @Test("checking a forms folder checks its routing tables too")
+    func checkRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shipped = HeededProcess.repositoryRoot.appendingPathComponent("Forms")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("codelists"), to: folder.appendingPathComponent("codelists"))
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("needs-request.xml"), to: folder.appendingPathComponent("needs-request.xml"))
+        let rules = try String(contentsOf: shipped.appendingPathComponent("rules/routing.dmn"), encoding: .utf8)
+            .replacingOccurrences(of: "<text>\"disabled-children\"</text>", with: "<text>\"disabled-children</text>")
+        try Data(rules.utf8).write(to: folder.appendingPathComponent("rules/routing.dmn"))
+        let result = try HeededProcess.run(["forms", "check", folder.path])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("needs-request v1:"), "the forms themselves are still reported")
+        #expect(result.stderr.contains("routing.dmn:"), "\(result.stderr)")
+        #expect(result.stderr.contains("not a valid FEEL expression"))
     }
 
     @Test("showing a form lists its sections, questions and conditions")

@@ -118,3 +118,31 @@ struct HitPolicyTests {
         #expect(problems(text).contains { $0.message.contains("requires itself") })
     }
 }
+
+@Suite("Large decision tables")
+struct LargeTableTests {
+    /// Rule i: a in [i..i+1), b is "c(i mod 7)", c anything; output i.
+    static func rules(_ count: Int) -> [[String]] {
+        (0..<count).map { ["[\($0)..\($0 + 1))", "\"c\($0 % 7)\"", "-", "\($0)"] }
+    }
+
+    @Test("a table of 200 rules, across several 64-rule words, picks the one rule each input matches")
+    func manyRules() throws {
+        let model = try load(tableModel(hitPolicy: "UNIQUE", rules: Self.rules(200)))
+        for rule in [0, 1, 63, 64, 65, 127, 128, 199] {
+            let result = run(model, a: .number(FEELNumber("\(rule).5")!), b: .string("c\(rule % 7)"))
+            #expect(result.value == .number(FEELNumber(rule)), "rule \(rule)")
+            #expect(result.firedRules == [rule])
+        }
+        #expect(run(model, a: 199, b: "c0").problem == "no rule matched", "right number, wrong string")
+        #expect(run(model, a: 200, b: "c4").problem == "no rule matched")
+    }
+
+    @Test("COLLECT over many rules lists every match in rule order")
+    func collectMany() throws {
+        let rules = (0..<150).map { ["<= \($0)", "-", "-", "\($0)"] }
+        let model = try load(tableModel(hitPolicy: "COLLECT", aggregation: "COUNT", rules: rules))
+        #expect(run(model, a: 100).value == 50)
+        #expect(run(model, a: 0).value == 150)
+    }
+}

@@ -4,6 +4,7 @@ import Casework
 import Decisions
 import FEEL
 import Foundation
+import RoutingFixtures
 
 /// The repository root, found from this file's place in Benchmarks/Benchmarks/Routing.
 private let root = URL(fileURLWithPath: #filePath)
@@ -15,7 +16,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Routing: one request through the five shipped tables (facts parsed)") { benchmark in
         let router = try Router(rulesDirectory: root.appendingPathComponent("Forms/rules").path)
-        let cases = try RoutingCases.load(root)
+        let cases = try RoutingCases.load(file: RoutingCases.workedCases(repository: root))
         benchmark.startMeasurement()
         for index in benchmark.scaledIterations {
             blackHole(router.route(cases[index % cases.count]))

@@ -40,21 +40,19 @@ public struct Router: Sendable {
             }
             decided.append(results)
         }
-        // The record, in the contract's order of answers: each fired rule's reason, and why a table could not decide.
+        // The record, in the contract's order of answers: each fired rule's reason (which names the rule), and
+        // why a table could not decide.
         var reasons: [RoutingDecision.Reason] = []
-        var fired: [FiredRule] = []
         var undecided: [UndecidedTable] = []
         reasons.reserveCapacity(names.count)
-        fired.reserveCapacity(names.count)
         /// One answer's value, its fired rules recorded; nil, recorded as undecided with the reason, when its
         /// table could not decide or gave a value of the wrong kind.
         func answer<Value>(_ decision: Int, expecting what: String, _ read: (FEELValue) -> Value?) -> Value? {
             guard let (model, answerIndex) = source[decision] else { return nil }
             let answer = rules.models[model].answers[answerIndex]
             let result = decided[model][answer.position]
-            for rule in result.firedRules where rule < answer.rules.count {
-                fired.append(answer.rules[rule].fired)
-                reasons.append(answer.rules[rule].reason)
+            for rule in result.firedRules where rule < answer.reasons.count {
+                reasons.append(answer.reasons[rule])
             }
             let why: String
             if let problem = result.problem {
@@ -80,7 +78,7 @@ public struct Router: Sendable {
         return RoutingDecision(
             cinAssessment: cin, parentCarerAssessment: parentCarer, youngCarerAssessment: youngCarer,
             safeguardingS47: s47, team: team, reasons: reasons, undecided: undecided,
-            provenance: RoutingProvenance(files: rules.files, version: rules.version, tables: names, firedRules: fired))
+            provenance: RoutingProvenance(files: rules.files, version: rules.version, tables: names, reasons: reasons))
     }
 }
 

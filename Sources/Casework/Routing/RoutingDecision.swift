@@ -55,18 +55,43 @@ public struct RoutingDecision: Sendable, Hashable {
     }
 
     /// One line of explanation, naming the table and rule it comes from.
+    ///
+    /// A rule's reason is made once, when the rules are loaded, and shared by every decision it explains: its
+    /// text sits in one immutable object, so a decision copies a reference rather than three strings.
     public struct Reason: Sendable, Hashable, CustomStringConvertible {
+        private final class Text: Sendable {
+            let table: String
+            let rule: String?
+            let text: String
+
+            init(table: String, rule: String?, text: String) {
+                self.table = table
+                self.rule = rule
+                self.text = text
+            }
+        }
+
+        private let storage: Text
+
         /// The decision table (`cin_assessment`, `team`, ...).
-        public let table: String
+        public var table: String { storage.table }
         /// The rule's id; `nil` for a table that could not decide.
-        public let rule: String?
+        public var rule: String? { storage.rule }
         /// Plain English for the parent and the practitioner.
-        public let text: String
+        public var text: String { storage.text }
 
         public init(table: String, rule: String?, text: String) {
-            self.table = table
-            self.rule = rule
-            self.text = text
+            storage = Text(table: table, rule: rule, text: text)
+        }
+
+        public static func == (lhs: Reason, rhs: Reason) -> Bool {
+            lhs.storage === rhs.storage || (lhs.table, lhs.rule, lhs.text) == (rhs.table, rhs.rule, rhs.text)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(table)
+            hasher.combine(rule)
+            hasher.combine(text)
         }
 
         /// The text, then the rule it comes from: `… a diagnosis is not needed. (rule cin-disabled-no-diagnosis)`.
@@ -100,12 +125,18 @@ public struct RoutingProvenance: Sendable, Hashable {
     public let version: String
     /// The decision tables used, in the contract's order.
     public let tables: [String]
-    public let firedRules: [FiredRule]
+    /// The decision's reasons, one per fired rule (and per table that could not decide).
+    let reasons: [RoutingDecision.Reason]
 
-    public init(files: [String], version: String, tables: [String], firedRules: [FiredRule]) {
+    init(files: [String], version: String, tables: [String], reasons: [RoutingDecision.Reason]) {
         self.files = files
         self.version = version
         self.tables = tables
-        self.firedRules = firedRules
+        self.reasons = reasons
+    }
+
+    /// The rules that fired, table by table in the contract's order: read off the reasons, which name them.
+    public var firedRules: [FiredRule] {
+        reasons.compactMap { reason in reason.rule.map { FiredRule(table: reason.table, rule: $0) } }
     }
 }

@@ -26,23 +26,25 @@ public struct RoutingInputs: Sendable, Hashable {
     static func values(_ facts: RequestFacts, reservingExtra extra: Int) -> [FEELValue] {
         var values: [FEELValue] = []
         values.reserveCapacity(names.count + extra)
-        values += [
-            .boolean(facts.child.disabilityApparent),
-            .string(facts.child.diagnosisStatus.rawValue),
-            .boolean(facts.requests.contains(.assessment)),
-            .boolean(facts.requests.contains(.parentCarerAssessment)),
-            .boolean(facts.parentCarer.assessmentRequested),
-            .boolean(facts.requester.parentalResponsibility),
-            .boolean(facts.requester.adult),
-            .number(FEELNumber(facts.parentCarer.strainCount)),
-            .number(FEELNumber(facts.youngCarers)),
-            .number(FEELNumber(facts.concerns.count)),
-        ]
-        for code in ConcernCode.allCases {
+        // One append at a time: an array literal here would be a second allocation per request.
+        values.append(.boolean(facts.child.disabilityApparent))
+        values.append(.string(facts.child.diagnosisStatus.rawValue))
+        values.append(.boolean(facts.requests.contains(.assessment)))
+        values.append(.boolean(facts.requests.contains(.parentCarerAssessment)))
+        values.append(.boolean(facts.parentCarer.assessmentRequested))
+        values.append(.boolean(facts.requester.parentalResponsibility))
+        values.append(.boolean(facts.requester.adult))
+        values.append(.number(FEELNumber(facts.parentCarer.strainCount)))
+        values.append(.number(FEELNumber(facts.youngCarers)))
+        values.append(.number(FEELNumber(facts.concerns.count)))
+        for code in concernCodes {
             values.append(.boolean(facts.concerns.contains { $0.code == code }))
         }
         return values
     }
+
+    /// `ConcernCode.allCases`, made once (the synthesised property builds a new array on every read).
+    private static let concernCodes = ConcernCode.allCases
 
     /// `concern_` and the code with hyphens as underscores: `self-injury` is `concern_self_injury`.
     public static func inputName(for code: ConcernCode) -> String {

@@ -35,8 +35,8 @@ public struct RoutingRules: Sendable {
     struct Answer: Sendable {
         let position: Int
         let decision: Int
-        /// By rule position: the rule as the record names it, and its reason for people.
-        let rules: [(fired: FiredRule, reason: RoutingDecision.Reason)]
+        /// By rule position: the rule's reason for people, which also names the rule for the record.
+        let reasons: [RoutingDecision.Reason]
     }
 
     /// Reads every `*.dmn` file in `directory`.
@@ -102,12 +102,12 @@ public struct RoutingRules: Sendable {
         var answers: [Answer] = []
         for (decision, name) in decisionNames.enumerated() {
             guard let position = model.decisionPosition(name) else { continue }
-            let rules = model.rules(of: name).map { rule in
-                let reason = rule.annotations["reason"] ?? rule.annotations.values.first
+            let reasons = model.rules(of: name).map { rule in
+                let text = rule.annotations["reason"] ?? rule.annotations.values.first
                     ?? "This rule has no reason written yet; the rules author needs to add one."
-                return (FiredRule(table: name, rule: rule.id), RoutingDecision.Reason(table: name, rule: rule.id, text: reason))
+                return RoutingDecision.Reason(table: name, rule: rule.id, text: text)
             }
-            answers.append(Answer(position: position, decision: decision, rules: rules))
+            answers.append(Answer(position: position, decision: decision, reasons: reasons))
         }
         return BoundModel(model: model, bindings: bindings, answers: answers)
     }

@@ -71,6 +71,8 @@ final class DecisionTable: Sendable {
     /// For each input, the slot it reads when its expression is just a name; -1 when it must be evaluated.
     private let inputSlots: [Int]
     private let checksAllowedValues: Bool
+    /// Every input is a plain name and none has allowed values: the values are read from the slots in place.
+    private let readsOnlySlots: Bool
     let hitPolicy: HitPolicy
     let aggregation: Aggregation?
     let location: XMLLocation
@@ -86,6 +88,7 @@ final class DecisionTable: Sendable {
         self.index = TableIndex(cells: cells, ruleCount: rules.count, columnCount: inputs.count)
         self.inputSlots = inputs.map { $0.expression.slotIndex ?? -1 }
         self.checksAllowedValues = inputs.contains { $0.allowedValues != nil }
+        self.readsOnlySlots = !checksAllowedValues && !inputSlots.contains(-1)
         self.hitPolicy = hitPolicy
         self.aggregation = aggregation
         self.location = location
@@ -99,6 +102,10 @@ final class DecisionTable: Sendable {
     /// policies track matches in integers.
     func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
         let columns = inputs.count
+        if readsOnlySlots {
+            // The usual table: every input a plain name, no allowed values to check. Nothing to compute.
+            return withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: 0) { none in match(computed: none, slots: slots) }
+        }
         return withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: max(columns, 1)) { computed in
             // Inputs that are plain names are read in place from the slots; only the others are evaluated here.
             let base = computed.baseAddress!
@@ -113,19 +120,23 @@ final class DecisionTable: Sendable {
                 }
             }
             defer { base.deinitialize(count: columns) }
-            var first = -1
-            var others: [Int] = []
-            let stopAtFirst = hitPolicy == .first
-            index.forEachMatch(inputSlots: inputSlots, computed: computed, slots: slots) { rule in
-                if first < 0 {
-                    first = rule
-                    return !stopAtFirst
-                }
-                others.append(rule)
-                return true
-            }
-            return combine(first: first, others: others, slots: slots)
+            return match(computed: computed, slots: slots)
         }
+    }
+
+    private func match(computed: UnsafeMutableBufferPointer<FEELValue>, slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
+        var first = -1
+        var others: [Int] = []
+        let stopAtFirst = hitPolicy == .first
+        index.forEachMatch(inputSlots: inputSlots, computed: computed, slots: slots) { rule in
+            if first < 0 {
+                first = rule
+                return !stopAtFirst
+            }
+            others.append(rule)
+            return true
+        }
+        return combine(first: first, others: others, slots: slots)
     }
 
     private func combine(first: Int, others: [Int], slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {

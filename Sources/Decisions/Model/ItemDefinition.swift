@@ -15,7 +15,7 @@ struct ItemDefinition: Sendable {
 /// and never a lookup by name.
 indirect enum ValueType: Sendable {
     case builtIn(FEELType)
-    case item(name: String, base: ValueType?, allowed: FEELUnaryTests?, components: [(name: String, type: ValueType)], isCollection: Bool)
+    case item(name: String, base: ValueType?, allowed: AllowedValues?, components: [(name: String, type: ValueType)], isCollection: Bool)
 
     /// Why a value does not conform, or nil when it does. Null conforms to every type.
     func problem(with value: FEELValue) -> String? {
@@ -40,10 +40,48 @@ indirect enum ValueType: Sendable {
                 return nil
             }
             if let problem = base?.problem(with: value) { return problem }
-            if let allowed, !allowed.test(value) {
+            if let allowed, !allowed.admits(value) {
                 return "\(value) is not one of the values allowed for \(name) (\(allowed.source))"
             }
             return nil
+        }
+    }
+}
+
+/// An item definition's allowed values: a set of strings checked by lookup (the usual enumeration), or any
+/// unary tests, evaluated.
+enum AllowedValues: Sendable {
+    case strings(Set<String>, source: String)
+    case tests(FEELUnaryTests)
+
+    init(_ tests: FEELUnaryTests) {
+        if case .atoms(let atoms, negated: false) = tests.shape {
+            let strings = atoms.compactMap { atom -> String? in
+                if case .equals(.string(let value)) = atom { return value }
+                return nil
+            }
+            if strings.count == atoms.count {
+                self = .strings(Set(strings), source: tests.source)
+                return
+            }
+        }
+        self = .tests(tests)
+    }
+
+    func admits(_ value: FEELValue) -> Bool {
+        switch self {
+        case .strings(let strings, _):
+            guard case .string(let text) = value else { return false }
+            return strings.contains(text)
+        case .tests(let tests):
+            return tests.test(value)
+        }
+    }
+
+    var source: String {
+        switch self {
+        case .strings(_, let source): source
+        case .tests(let tests): tests.source
         }
     }
 }
@@ -74,7 +112,7 @@ struct TypeSystem: Sendable {
         .item(
             name: item.name,
             base: item.typeRef.flatMap { resolve(name: $0, depth: depth + 1) },
-            allowed: item.allowedValues,
+            allowed: item.allowedValues.map(AllowedValues.init),
             components: item.components.map { ($0.name, resolve(item: $0, depth: depth + 1)) },
             isCollection: item.isCollection)
     }

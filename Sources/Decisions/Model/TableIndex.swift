@@ -9,33 +9,32 @@ import FEEL
 /// column's numeric ranges for a number) and an AND of bit sets across columns, instead of testing every
 /// cell of every rule. Cells written as other FEEL (`? > a - 1`, `not(...)`) count as passing here and are
 /// evaluated afterwards, only for the rules that are still candidates, in rule order.
+///
+/// Every bit set lives in one flat array and every column is described by plain offsets into it, so a match
+/// touches no reference-counted object but the few arrays it reads through pointers.
 final class TableIndex: Sendable {
     /// 64-bit words per bit set: one bit per rule.
     let words: Int
     let ruleCount: Int
-    let columns: [Column]
+    /// All bit sets, `words` words each; the offsets below point into it.
+    private let bits: [UInt64]
+    private let columns: [Column]
+    /// For each column, the bit set of each string a cell names; empty for columns without strings.
+    private let byString: [[String: Int]]
+    /// For each column, the bit set of each number a cell names.
+    private let byNumber: [[FEELNumber: Int]]
+    /// Every numeric range cell, grouped by column (`Column.ranges` is the column's slice).
+    private let ranges: [NumberRange]
     /// For each rule, the cells that must be evaluated as FEEL: (column, tests).
-    let generalCells: [[(column: Int, tests: FEELUnaryTests)]]
+    private let generalCells: [[(column: Int, tests: FEELUnaryTests)]]
     private let hasGeneralCells: Bool
 
-    final class Column: Sendable {
-        /// Rules whose cell passes any value (`-`, and cells left to FEEL).
-        let always: [UInt64]
-        let whenTrue: [UInt64]
-        let whenFalse: [UInt64]
-        let byString: [String: [UInt64]]
-        let byNumber: [FEELNumber: [UInt64]]
-        let numberRanges: [NumberRange]
-
-        init(always: [UInt64], whenTrue: [UInt64], whenFalse: [UInt64], byString: [String: [UInt64]],
-             byNumber: [FEELNumber: [UInt64]], numberRanges: [NumberRange]) {
-            self.always = always
-            self.whenTrue = whenTrue
-            self.whenFalse = whenFalse
-            self.byString = byString
-            self.byNumber = byNumber
-            self.numberRanges = numberRanges
-        }
+    /// Where a column's bit sets are in `bits`.
+    private struct Column {
+        let always: Int
+        let whenTrue: Int
+        let whenFalse: Int
+        let ranges: Range<Int>
     }
 
     struct NumberRange: Sendable {
@@ -55,43 +54,61 @@ final class TableIndex: Sendable {
 
     init(cells: [CellTest], ruleCount: Int, columnCount: Int) {
         self.ruleCount = ruleCount
-        words = max(1, (ruleCount + 63) / 64)
+        let words = max(1, (ruleCount + 63) / 64)
+        self.words = words
+        var bits: [UInt64] = []
+        /// A new empty bit set's offset.
+        func newSet() -> Int {
+            bits += repeatElement(0, count: words)
+            return bits.count - words
+        }
         var general = Array(repeating: [(column: Int, tests: FEELUnaryTests)](), count: ruleCount)
         var columns: [Column] = []
+        var byString: [[String: Int]] = []
+        var byNumber: [[FEELNumber: Int]] = []
+        var ranges: [NumberRange] = []
         for column in 0..<columnCount {
-            var always = Array(repeating: UInt64(0), count: words)
-            var whenTrue = always
-            var whenFalse = always
-            var byString: [String: [UInt64]] = [:]
-            var byNumber: [FEELNumber: [UInt64]] = [:]
-            var ranges: [NumberRange] = []
-            let empty = always
+            let always = newSet(), whenTrue = newSet(), whenFalse = newSet()
+            var strings: [String: Int] = [:]
+            var numbers: [FEELNumber: Int] = [:]
+            let firstRange = ranges.count
             for rule in 0..<ruleCount {
                 let (word, bit) = (rule / 64, UInt64(1) << UInt64(rule % 64))
+                func set(_ offset: Int) { bits[offset + word] |= bit }
                 switch cells[rule * columnCount + column] {
                 case .any:
-                    always[word] |= bit
+                    set(always)
                 case .boolean(true):
-                    whenTrue[word] |= bit
+                    set(whenTrue)
                 case .boolean(false):
-                    whenFalse[word] |= bit
+                    set(whenFalse)
                 case .string(let value):
-                    byString[value, default: empty][word] |= bit
+                    if strings[value] == nil { strings[value] = newSet() }
+                    set(strings[value]!)
                 case .strings(let values):
-                    for value in values { byString[value, default: empty][word] |= bit }
+                    for value in values {
+                        if strings[value] == nil { strings[value] = newSet() }
+                        set(strings[value]!)
+                    }
                 case .number(let value):
-                    byNumber[value, default: empty][word] |= bit
+                    if numbers[value] == nil { numbers[value] = newSet() }
+                    set(numbers[value]!)
                 case .numbers(let low, let lowClosed, let high, let highClosed):
                     ranges.append(NumberRange(rule: rule, low: low, lowClosed: lowClosed, high: high, highClosed: highClosed))
                 case .general(let tests):
-                    always[word] |= bit
+                    set(always)
                     general[rule].append((column, tests))
                 }
             }
-            columns.append(Column(always: always, whenTrue: whenTrue, whenFalse: whenFalse, byString: byString,
-                                  byNumber: byNumber, numberRanges: ranges))
+            columns.append(Column(always: always, whenTrue: whenTrue, whenFalse: whenFalse, ranges: firstRange..<ranges.count))
+            byString.append(strings)
+            byNumber.append(numbers)
         }
+        self.bits = bits
         self.columns = columns
+        self.byString = byString
+        self.byNumber = byNumber
+        self.ranges = ranges
         generalCells = general
         hasGeneralCells = general.contains { !$0.isEmpty }
     }
@@ -102,6 +119,7 @@ final class TableIndex: Sendable {
     func forEachMatch(
         inputSlots: [Int], computed: UnsafeMutableBufferPointer<FEELValue>, slots: [FEELValue], _ visit: (Int) -> Bool
     ) {
+        let words = words
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { buffer in
             let candidates = buffer.baseAddress!
             let column = candidates + words
@@ -110,27 +128,40 @@ final class TableIndex: Sendable {
                 let bitsInWord = min(64, ruleCount - word * 64)
                 candidates[word] = bitsInWord == 64 ? ~0 : (UInt64(1) << UInt64(bitsInWord)) &- 1
             }
-            for (index, entry) in columns.enumerated() {
-                entry.always.withUnsafeBufferPointer { column.update(from: $0.baseAddress!, count: words) }
-                let slot = inputSlots[index]
-                switch slot >= 0 ? slots[slot] : computed[index] {
-                case .boolean(true): or(column, entry.whenTrue)
-                case .boolean(false): or(column, entry.whenFalse)
-                case .string(let value): if let rules = entry.byString[value] { or(column, rules) }
-                case .number(let value):
-                    if let rules = entry.byNumber[value] { or(column, rules) }
-                    for range in entry.numberRanges where range.contains(value) {
-                        column[range.rule / 64] |= UInt64(1) << UInt64(range.rule % 64)
+            let stillCandidates = bits.withUnsafeBufferPointer { bits in
+                columns.withUnsafeBufferPointer { columns in
+                    ranges.withUnsafeBufferPointer { ranges in
+                        for index in 0..<columns.count {
+                            let entry = columns[index]
+                            column.update(from: bits.baseAddress! + entry.always, count: words)
+                            func or(_ offset: Int) {
+                                for word in 0..<words { column[word] |= bits[offset + word] }
+                            }
+                            let slot = inputSlots[index]
+                            switch slot >= 0 ? slots[slot] : computed[index] {
+                            case .boolean(true): or(entry.whenTrue)
+                            case .boolean(false): or(entry.whenFalse)
+                            case .string(let value): if let offset = byString[index][value] { or(offset) }
+                            case .number(let value):
+                                if let offset = byNumber[index][value] { or(offset) }
+                                for range in entry.ranges where ranges[range].contains(value) {
+                                    let rule = ranges[range].rule
+                                    column[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+                                }
+                            default: break
+                            }
+                            var any: UInt64 = 0
+                            for word in 0..<words {
+                                candidates[word] &= column[word]
+                                any |= candidates[word]
+                            }
+                            if any == 0 { return false }
+                        }
+                        return true
                     }
-                default: break
                 }
-                var any: UInt64 = 0
-                for word in 0..<words {
-                    candidates[word] &= column[word]
-                    any |= candidates[word]
-                }
-                if any == 0 { return }
             }
+            guard stillCandidates else { return }
             for word in 0..<words {
                 var bits = candidates[word]
                 while bits != 0 {
@@ -143,13 +174,6 @@ final class TableIndex: Sendable {
                     if !visit(rule) { return }
                 }
             }
-        }
-    }
-
-    @inline(__always)
-    private func or(_ target: UnsafeMutablePointer<UInt64>, _ bits: [UInt64]) {
-        bits.withUnsafeBufferPointer { source in
-            for word in 0..<words { target[word] |= source[word] }
         }
     }
 }

@@ -49,7 +49,7 @@ enum Lexer {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if isSpace(character) {
                 index += 1
                 continue
             }
@@ -121,12 +121,25 @@ enum Lexer {
         }
     }
 
+    // ASCII first: expressions are almost all ASCII, and Unicode property lookups are slow.
+
+    private static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return character.isWhitespace
+    }
+
     static func isNameStart(_ character: Character) -> Bool {
-        character == "?" || character == "_" || character.isLetter
+        if let ascii = character.asciiValue {
+            return ascii == UInt8(ascii: "?") || ascii == UInt8(ascii: "_") || (65...90).contains(ascii) || (97...122).contains(ascii)
+        }
+        return character.isLetter
     }
 
     static func isNamePart(_ character: Character) -> Bool {
-        isNameStart(character) || character.isNumber || character == "'" || character == "\u{00B7}"
+        if let ascii = character.asciiValue {
+            return isNameStart(character) || (48...57).contains(ascii) || ascii == UInt8(ascii: "'")
+        }
+        return isNameStart(character) || character.isNumber || character == "\u{00B7}"
             || character.unicodeScalars.allSatisfy { (0x0300...0x036F).contains($0.value) || (0x203F...0x2040).contains($0.value) }
     }
 

@@ -1,11 +1,11 @@
-// The `--data-dir` option shared by every command that touches the store.
+// The data directory option shared by every command that touches the store.
 import ArgumentParser
 import Foundation
 import Store
 
-/// Where Heeded keeps its database: `--data-dir` (default `./data`).
+/// Where Heeded keeps its database: `--data` or `--data-dir` (default `./data`), as `heeded serve` takes it.
 struct DataDirectoryOption: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "The data directory holding heeded.sqlite (created if missing).")
+    @Option(name: [.customLong("data"), .customLong("data-dir")], help: "The data directory holding heeded.sqlite (created if missing).")
     var path: String = "./data"
 
     var url: URL { URL(fileURLWithPath: path, isDirectory: true) }

@@ -1,5 +1,7 @@
 // `heeded forms`: check form definitions and show their structure, for a council's rules author.
 import ArgumentParser
+import Casework
+import Foundation
 import Forms
 import HeededXML
 
@@ -16,8 +18,9 @@ struct FormsCommand: ParsableCommand {
             discussion: """
                 Each file is read safely, validated against Schemas/form.xsd, and then checked as a whole: \
                 unique ids, every reference and code resolves, every expression parses, every binding names \
-                a request fact. Problems are printed as file:line:column: message, and the command exits \
-                non-zero if there are any. When all is well it prints one line per form.
+                a request fact. A folder's rules/ folder of routing tables (DMN) is loaded and checked too. \
+                Problems are printed as file:line:column: message, and the command exits non-zero if there \
+                are any. When all is well it prints one line per form and one for the routing rules.
                 """
         )
 
@@ -25,20 +28,40 @@ struct FormsCommand: ParsableCommand {
         var paths: [String] = ["Forms"]
 
         func run() throws {
-            let library: FormLibrary
+            var failed = false
             do {
-                library = try FormLibrary.load(paths: paths)
+                let library = try FormLibrary.load(paths: paths)
+                for form in library.forms.sorted(by: { ($0.id, $0.version) < ($1.id, $1.version) }) {
+                    let questions = form.allFields.count
+                    print("\(form.id) v\(form.version): \(form.sections.count) sections, \(questions) questions, "
+                        + "\(form.bindings.count) bindings: \(form.title) (\(form.location.file))")
+                }
+                print("\(library.forms.count) forms and \(library.codeLists.count) code lists are valid")
             } catch {
                 for problem in error.problems { printError(problem.description) }
                 printError("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found")
-                throw ExitCode.failure
+                failed = true
             }
-            for form in library.forms.sorted(by: { ($0.id, $0.version) < ($1.id, $1.version) }) {
-                let questions = form.allFields.count
-                print("\(form.id) v\(form.version): \(form.sections.count) sections, \(questions) questions, "
-                    + "\(form.bindings.count) bindings: \(form.title) (\(form.location.file))")
+            for folder in rulesFolders {
+                do {
+                    let rules = try RoutingRules.load(directory: folder)
+                    print("routing rules in \(folder): \(rules.files.joined(separator: ", ")) decide "
+                        + "\(RoutingRules.decisionNames.joined(separator: ", ")) (version \(rules.version))")
+                } catch {
+                    printError(error.description)
+                    failed = true
+                }
             }
-            print("\(library.forms.count) forms and \(library.codeLists.count) code lists are valid")
+            if failed { throw ExitCode.failure }
+        }
+
+        /// The rules/ folders inside the directories given.
+        private var rulesFolders: [String] {
+            paths.compactMap { path in
+                let rules = (path as NSString).appendingPathComponent("rules")
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: rules, isDirectory: &isDirectory) && isDirectory.boolValue ? rules : nil
+            }
         }
     }
 

@@ -1,13 +1,17 @@
-// The cases and the generated table the routing benchmarks run on.
+// The cases and the generated table the routing benchmarks and the rate tool run on.
 import Casework
 import Decisions
 import FEEL
 import Foundation
 
-enum RoutingCases {
-    /// The worked cases' facts (shared/scenarios/routing-examples.jsonl beside the repository).
-    static func load(_ root: URL) throws -> [RequestFacts] {
-        let file = root.deletingLastPathComponent().appendingPathComponent("shared/scenarios/routing-examples.jsonl")
+public enum RoutingCases {
+    /// The worked cases beside the repository (shared/scenarios/routing-examples.jsonl).
+    public static func workedCases(repository root: URL) -> URL {
+        root.deletingLastPathComponent().appendingPathComponent("shared/scenarios/routing-examples.jsonl")
+    }
+
+    /// The facts of each line of a JSON Lines file of `{id, facts, expected}` cases.
+    public static func load(file: URL) throws -> [RequestFacts] {
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         return try lines.map { line in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -19,8 +23,8 @@ enum RoutingCases {
 
 /// A FIRST table of N rules over a number, a string and a boolean, where rule i matches age in [i..i+1),
 /// category "c(i mod 7)" and any flag: the inputs for the last rule make every rule before it fail.
-enum GeneratedTable {
-    static func dmn(rules: Int) -> String {
+public enum GeneratedTable {
+    public static func dmn(rules: Int) -> String {
         var text = """
             <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="generated" name="generated" namespace="urn:heeded:bench">
               <inputData id="age" name="age"><variable name="age" typeRef="number"/></inputData>
@@ -46,7 +50,7 @@ enum GeneratedTable {
         return text + "      </decisionTable>\n    </decision>\n</definitions>\n"
     }
 
-    static func inputsMatchingLastRule(_ model: DecisionModel, rules: Int) -> DecisionModel.Inputs {
+    public static func inputsMatchingLastRule(_ model: DecisionModel, rules: Int) -> DecisionModel.Inputs {
         var inputs = model.makeInputs()
         inputs[model.inputSlot("age")!] = .number(FEELNumber(rules - 1))
         inputs[model.inputSlot("category")!] = .string("c\((rules - 1) % 7)")
