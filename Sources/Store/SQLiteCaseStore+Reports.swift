@@ -4,49 +4,99 @@ import Foundation
 import GRDB
 
 extension SQLiteCaseStore {
+    /// Reads the cases, needs and provisions side by side, each in its own read transaction on its own
+    /// connection, so the three scans share the machine's cores. The numbers must still add up to one moment:
+    /// each read notes the store's revision (moved by every audited change), and if a change landed between
+    /// them the reads are made again. (GRDB's shared WAL snapshots would do this directly, but its Linux build
+    /// leaves them out.) After a few unlucky tries it reads all three in one transaction instead.
     public func unmetNeedInputs(team: Team?) async throws -> UnmetNeedInputs {
-        try await writer.read { db in
-            let (filter, arguments) = Self.teamFilter(team)
-            let cases = try Self.caseSummaries(team: team, in: db)
-            var needs: [NeedSummary] = []
-            let needRows = try Row.fetchCursor(db, sql: "SELECT id, case_id, area, identified_on, closed_on FROM need \(filter)", arguments: arguments)
-            while let row = try needRows.next() {
-                needs.append(NeedSummary(
-                    id: Need.ID(row[0] as UUID), caseID: CaseFile.ID(row[1] as UUID), area: LifeArea(rawValue: row[2]) ?? .other,
-                    identifiedOn: try Self.date(row[3], "need.identified_on"), closedOn: try (row[4] as String?).map { try Self.date($0, "need.closed_on") }))
-            }
-            var needsByProvision: [Int64: [Need.ID]] = [:]
-            let links = try Row.fetchCursor(
-                db, sql: "SELECT provision_row, need_id FROM provision_need \(team == nil ? "" : "WHERE provision_row IN (SELECT row FROM provision \(filter))")",
-                arguments: arguments)
-            while let row = try links.next() {
-                needsByProvision[row[0], default: []].append(Need.ID(row[1] as UUID))
-            }
-            var provisions: [ProvisionSummary] = []
-            let provisionRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis,
-                        planned_total, delivered_total, delivery_count, latest_reason, latest_cancelled_by
-                    FROM provision \(filter)
-                    """,
-                arguments: arguments)
-            while let row = try provisionRows.next() {
-                guard let unit = ProvisionUnit(rawValue: row[5]), let amount = try? ProvisionAmount(row[4], unit) else {
-                    throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has amount \(row[4] as DatabaseValue) \(row[5] as DatabaseValue)")
-                }
-                provisions.append(ProvisionSummary(
-                    id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: needsByProvision[row[0]] ?? [],
-                    service: ServiceType(rawValue: row[3]) ?? .other, amount: amount, startDate: try Self.date(row[6], "provision.start_date"),
-                    endDate: try (row[7] as String?).map { try Self.date($0, "provision.end_date") }, provider: row[8],
-                    legalBasis: LegalBasis(rawValue: row[9]) ?? .section17,
-                    delivered: DeliveryTotals(
-                        plannedUnits: row[10], deliveredUnits: row[11], records: row[12],
-                        latestReason: (row[13] as String?).flatMap(ShortfallReason.init(rawValue:)),
-                        latestCancelledBy: (row[14] as String?).flatMap(CancelledBy.init(rawValue:)))))
-            }
-            return UnmetNeedInputs(cases: cases, needs: needs, provisions: provisions)
+        let (filter, arguments) = Self.teamFilter(team)
+        @Sendable func revision(_ db: Database) throws -> Int64 {
+            try Int64.fetchOne(db, sql: "SELECT revision FROM store_revision WHERE id = 1") ?? 0
         }
+        // Provision is the largest table: read it in two halves by row, so the work splits evenly over two cores.
+        let middle = try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT (min(row) + max(row)) / 2 + 1 FROM provision") ?? 0
+        }
+        for _ in 0..<3 {
+            async let cases = writer.read { db in (try revision(db), try Self.caseSummaries(team: team, in: db)) }
+            async let needs = writer.read { db in (try revision(db), try Self.needSummaries(filter: filter, arguments: arguments, in: db)) }
+            async let firstHalf = writer.read { db in
+                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: Int64.min..<middle, in: db))
+            }
+            async let secondHalf = writer.read { db in
+                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: middle..<Int64.max, in: db))
+            }
+            let (caseRead, needRead, first, second) = try await (cases, needs, firstHalf, secondHalf)
+            if Set([caseRead.0, needRead.0, first.0, second.0]).count == 1 {
+                return UnmetNeedInputs(cases: caseRead.1, needs: needRead.1, provisions: first.1 + second.1)
+            }
+        }
+        return try await writer.read { db in
+            UnmetNeedInputs(
+                cases: try Self.caseSummaries(team: team, in: db),
+                needs: try Self.needSummaries(filter: filter, arguments: arguments, in: db),
+                provisions: try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: Int64.min..<Int64.max, in: db))
+        }
+    }
+
+    private static func needSummaries(filter: String, arguments: StatementArguments, in db: Database) throws -> [NeedSummary] {
+        var needs: [NeedSummary] = []
+        let needRows = try Row.fetchCursor(db, sql: "SELECT id, case_id, area, identified_on, closed_on FROM need \(filter)", arguments: arguments)
+        while let row = try needRows.next() {
+            needs.append(NeedSummary(
+                id: Need.ID(row[0] as UUID), caseID: CaseFile.ID(row[1] as UUID), area: LifeArea(rawValue: row[2]) ?? .other,
+                identifiedOn: try Self.date(row[3], "need.identified_on"), closedOn: try (row[4] as String?).map { try Self.date($0, "need.closed_on") }))
+        }
+        return needs
+    }
+
+    /// The provisions whose row is in `rows`, with the needs each is linked to.
+    private static func provisionSummaries(
+        team: Team?, filter: String, arguments: StatementArguments, rows: Range<Int64>, in db: Database
+    ) throws -> [ProvisionSummary] {
+        let inRows = "provision_row >= \(rows.lowerBound) AND provision_row < \(rows.upperBound)"
+        // Links and provisions both in provision order (each table's key order, so no sort), read side by side.
+        let links = try Row.fetchCursor(
+            db,
+            sql: "SELECT provision_row, need_id FROM provision_need "
+                + "WHERE \(inRows) " + (team == nil ? "" : "AND provision_row IN (SELECT row FROM provision \(filter)) ")
+                + "ORDER BY provision_row",
+            arguments: arguments)
+        var pendingLink = try links.next().map { (row: $0[0] as Int64, need: Need.ID($0[1] as UUID)) }
+        func linkedNeeds(ofProvision provisionRow: Int64) throws -> [Need.ID] {
+            var found: [Need.ID] = []
+            while let link = pendingLink, link.row <= provisionRow {
+                if link.row == provisionRow { found.append(link.need) }
+                pendingLink = try links.next().map { (row: $0[0] as Int64, need: Need.ID($0[1] as UUID)) }
+            }
+            return found
+        }
+        var provisions: [ProvisionSummary] = []
+        let provisionRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis,
+                    planned_total, delivered_total, delivery_count, latest_reason, latest_cancelled_by
+                FROM provision WHERE row >= \(rows.lowerBound) AND row < \(rows.upperBound) \(filter.isEmpty ? "" : "AND " + filter.dropFirst(6))
+                ORDER BY row
+                """,
+            arguments: arguments)
+        while let row = try provisionRows.next() {
+            guard let unit = ProvisionUnit(rawValue: row[5]), let amount = try? ProvisionAmount(row[4], unit) else {
+                throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has amount \(row[4] as DatabaseValue) \(row[5] as DatabaseValue)")
+            }
+            provisions.append(ProvisionSummary(
+                id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: try linkedNeeds(ofProvision: row[0]),
+                service: ServiceType(rawValue: row[3]) ?? .other, amount: amount, startDate: try Self.date(row[6], "provision.start_date"),
+                endDate: try (row[7] as String?).map { try Self.date($0, "provision.end_date") }, provider: row[8],
+                legalBasis: LegalBasis(rawValue: row[9]) ?? .section17,
+                delivered: DeliveryTotals(
+                    plannedUnits: row[10], deliveredUnits: row[11], records: row[12],
+                    latestReason: (row[13] as String?).flatMap(ShortfallReason.init(rawValue:)),
+                    latestCancelledBy: (row[14] as String?).flatMap(CancelledBy.init(rawValue:)))))
+        }
+        return provisions
     }
 
     public func overdueInputs(team: Team?) async throws -> OverdueInputs {
@@ -91,6 +141,7 @@ extension SQLiteCaseStore {
 
     static func caseSummaries(team: Team?, in db: Database) throws -> [CaseFile.ID: CaseSummary] {
         var cases: [CaseFile.ID: CaseSummary] = [:]
+        cases.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM case_file") ?? 0)
         let rows = try Row.fetchCursor(
             db, sql: "SELECT id, reference, child_name, team FROM case_file \(team == nil ? "" : "WHERE team = ?")",
             arguments: team.map { [$0.rawValue] } ?? [])

@@ -42,6 +42,15 @@ public struct Delivery: Sendable, Hashable, Codable {
 public enum CancelledBy: String, Sendable, Hashable, Codable, CaseIterable {
     case provider, family
     case localAuthority = "local-authority"
+
+    /// Who, as a sentence says it: "cancelled by the local authority".
+    public var title: String {
+        switch self {
+        case .provider: "provider"
+        case .family: "family"
+        case .localAuthority: "local authority"
+        }
+    }
 }
 
 /// Why planned units were not delivered (F5).

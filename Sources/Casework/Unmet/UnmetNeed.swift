@@ -42,24 +42,31 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
     ///   provision they do not cover.
     /// - Provision that has not started has nothing due and is never behind.
     public static func assessedButUnmet(_ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard) -> [UnmetNeed] {
-        var provisionsByNeed: [Need.ID: [Int]] = [:]
-        provisionsByNeed.reserveCapacity(inputs.needs.count)
-        for (index, provision) in inputs.provisions.enumerated() {
-            for needID in provision.needIDs { provisionsByNeed[needID, default: []].append(index) }
+        // One pass over the provision links gives each need what decides it: whether any provision is in force
+        // or agreed to start, and when the last one ended. Needs are found by position, not copied.
+        var needPosition: [Need.ID: Int] = [:]
+        needPosition.reserveCapacity(inputs.needs.count)
+        for (position, need) in inputs.needs.enumerated() { needPosition[need.id] = position }
+        var provided = Array(repeating: false, count: inputs.needs.count)
+        var lastEnd: [CalendarDate?] = Array(repeating: nil, count: inputs.needs.count)
+        for provision in inputs.provisions {
+            for needID in provision.needIDs {
+                guard let position = needPosition[needID] else { continue }
+                if let end = provision.endDate {
+                    if asOf <= end { provided[position] = true }
+                    if lastEnd[position].map({ $0 < end }) ?? true { lastEnd[position] = end }
+                } else {
+                    provided[position] = true
+                }
+            }
         }
-        var areaByNeed: [Need.ID: LifeArea] = [:]
-        areaByNeed.reserveCapacity(inputs.needs.count)
         var found: [UnmetNeed] = []
 
-        for need in inputs.needs {
-            areaByNeed[need.id] = need.area
+        for (position, need) in inputs.needs.enumerated() where !provided[position] {
             guard need.identifiedOn <= asOf, need.closedOn.map({ asOf < $0 }) ?? true, let summary = inputs.cases[need.caseID] else { continue }
-            let linked = provisionsByNeed[need.id, default: []].map { inputs.provisions[$0] }
-            let inForceOrComing = linked.contains { $0.endDate.map { asOf <= $0 } ?? true }
-            if inForceOrComing { continue }
-            let lastEnd = linked.compactMap(\.endDate).max()
-            let since = max(need.identifiedOn, lastEnd.map { $0.adding(days: 1) } ?? need.identifiedOn)
-            let reason = lastEnd.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
+            let ended = lastEnd[position]
+            let since = max(need.identifiedOn, ended.map { $0.adding(days: 1) } ?? need.identifiedOn)
+            let reason = ended.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
             found.append(UnmetNeed(
                 kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
                 area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,
@@ -80,18 +87,24 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
             let since = covered >= daysDue ? lastDay : provision.startDate.adding(days: covered)
             found.append(UnmetNeed(
                 kind: .behindOnDelivery, caseID: provision.caseID, caseReference: summary.reference, childName: summary.childName,
-                team: summary.team, area: provision.needIDs.lazy.compactMap { areaByNeed[$0] }.first ?? .other, needID: provision.needIDs.first,
+                team: summary.team, area: provision.needIDs.lazy.compactMap { needPosition[$0] }.first.map { inputs.needs[$0].area } ?? .other,
+                needID: provision.needIDs.first,
                 provisionID: provision.id, service: provision.service, legalBasis: provision.legalBasis,
                 unitsDue: rounded(due), unitsDelivered: rounded(delivered), shortfall: rounded(missing), unit: provision.amount.unit,
                 unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason(for: provision)))
         }
-        return found.sorted { ($0.daysUnmet, $1.caseReference) > ($1.daysUnmet, $0.caseReference) }
+        // Longest waiting first, then by case. The sort is stable, so rows of one case waiting equally long keep
+        // the order they were found in (the store's order), and the same records always list the same way. The
+        // rows are large: sort small keys and move each row once.
+        var keys = found.indices.map { (days: found[$0].daysUnmet, reference: found[$0].caseReference, position: $0) }
+        keys.sort { $0.days != $1.days ? $0.days > $1.days : $0.reference != $1.reference ? $0.reference < $1.reference : $0.position < $1.position }
+        return keys.map { found[$0.position] }
     }
 
     private static func reason(for provision: ProvisionSummary) -> String {
         if provision.provider == nil { return "no provider found" }
         if let latest = provision.delivered.latestReason {
-            let who = provision.delivered.latestCancelledBy.map { ", cancelled by \($0.rawValue.replacingOccurrences(of: "-", with: " "))" } ?? ""
+            let who = provision.delivered.latestCancelledBy.map { ", cancelled by \($0.title)" } ?? ""
             return latest.title + who
         }
         if provision.delivered.records == 0 { return "nothing delivered or recorded since it started" }

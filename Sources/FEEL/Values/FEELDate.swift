@@ -21,12 +21,24 @@ public struct FEELDate: Sendable, Hashable, Comparable {
     }
 
     /// A date from `YYYY-MM-DD`; nil for anything else.
-    public init?(iso text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+    public init?(iso text: String) {
+        var text = text
+        guard let date = text.withUTF8({ FEELDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// A date from `YYYY-MM-DD` inside a longer text (a date and time).
+    public init?(iso text: Substring) {
+        self.init(iso: String(text))
+    }
+
+    /// Reads the ten bytes in place: dates are parsed by the hundred thousand when a report loads.
+    private init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for byte in utf8[range] {
+            for index in range {
+                let byte = bytes[index]
                 guard byte >= 48, byte <= 57 else { return nil }
                 value = value * 10 + Int(byte - 48)
             }

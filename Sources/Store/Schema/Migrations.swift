@@ -258,6 +258,18 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v3: covering indexes for the reports") { db in
+            // The reports read a few columns of every case, need and provision. Each row also holds its whole
+            // record as JSON, so a scan of the table reads mostly JSON; these indexes hold just the columns the
+            // reports read, and SQLite scans them instead (a third of the pages for 100,000 children).
+            try db.execute(sql: """
+                CREATE INDEX case_file_summary ON case_file(id, reference, child_name, team);
+                CREATE INDEX need_summary ON need(id, case_id, area, identified_on, closed_on);
+                CREATE INDEX provision_summary ON provision(
+                    row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis,
+                    planned_total, delivered_total, delivery_count, latest_reason, latest_cancelled_by);
+                """)
+        }
         return migrator
     }
 }

@@ -34,8 +34,12 @@ enum ReportOutput {
         Column(title: "working days overdue") { String($0.workingDaysOverdue) },
     ]
 
+    /// A whole number as it is; anything else to one decimal place (`12.5`), without a trip through `String(format:)`.
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return sign + String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
     }
 
     static func write<Row: Encodable>(_ rows: [Row], format: ReportFormat, columns: [Column<Row>]) {
@@ -51,26 +55,44 @@ enum ReportOutput {
             }
             output.append(rows.isEmpty ? "]\n" : "\n]\n")
         case .csv:
-            output.append(columns.map { csv($0.title) }.joined(separator: ",") + "\r\n")
-            for row in rows { output.append(columns.map { csv($0.value(row)) }.joined(separator: ",") + "\r\n") }
+            func line(_ values: [String]) {
+                for (index, value) in values.enumerated() {
+                    if index > 0 { output.append(",") }
+                    output.append(csv(value))
+                }
+                output.append("\r\n")
+            }
+            line(columns.map(\.title))
+            for row in rows { line(columns.map { $0.value(row) }) }
         case .table:
             let cells = rows.map { row in columns.map { $0.value(row) } }
-            var widths = columns.map(\.title.count)
-            for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }
-            func line(_ values: [String]) -> String {
-                values.enumerated().map { index, value in
-                    index == values.count - 1 ? value : value.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                }.joined(separator: "  ") + "\n"
+            // Widths in Unicode scalars: exact for the names and codes these reports hold, and cheap to count.
+            var widths = columns.map(\.title.unicodeScalars.count)
+            for line in cells { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.unicodeScalars.count) } }
+            func line(_ values: [String]) {
+                for (index, value) in values.enumerated() {
+                    output.append(value)
+                    if index < values.count - 1 {
+                        output.append(spaces: widths[index] - value.unicodeScalars.count + 2)
+                    }
+                }
+                output.append("\n")
             }
-            output.append(line(columns.map(\.title)))
-            for values in cells { output.append(line(values)) }
+            line(columns.map(\.title))
+            for values in cells { line(values) }
         }
         output.flush()
     }
 
     static func csv(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 
@@ -81,6 +103,10 @@ struct OutputBuffer {
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
         if bytes.count >= 65_536 { flush() }
+    }
+
+    mutating func append(spaces count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, count)))
     }
 
     mutating func flush() {
