@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Forms", "Casework", "Store",
+                "FEEL", "Forms", "Casework", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -36,12 +36,15 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
     /// The names the expression reads from its host that are neither slots nor local (a form's checks use this
     /// to report a reference to a question that does not exist).
     public let referencedNames: Set<String>
+    /// The slots the expression reads (outside filters, where a name may be an item's entry instead).
+    public let slotsRead: Set<Int>
 
     /// Compiles an expression; a syntax error says what was expected and at which character.
     public init(parsing source: String, layout: FEELLayout = .empty) throws(FEELSyntaxError) {
         var parser = try Parser(source: source, layout: layout)
         node = try parser.parseExpression()
         referencedNames = parser.referencedNames
+        slotsRead = parser.slotsRead
         self.source = source
     }
 

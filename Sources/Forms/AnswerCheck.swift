@@ -23,9 +23,11 @@ extension FormDefinition {
 
     /// Evaluates the form's bindings over checked answers, giving request facts keyed by contract name.
     public func facts(from answers: Answers, receivedDate: FEELDate) -> [String: FEELValue] {
-        let scope = answers.scope(for: sections.flatMap(\.fields), extra: ["received_date": .date(receivedDate)])
+        var scope = layout.empty
+        for section in sections { answers.fill(&scope, for: section.fields) }
+        if let slot = layout.slot(of: "received_date") { scope[slot] = .date(receivedDate) }
         var facts: [String: FEELValue] = [:]
-        for binding in bindings { facts[binding.fact] = binding.expression.compiled.evaluate(scope) }
+        for binding in bindings { facts[binding.fact] = binding.expression.evaluate(scope) }
         return facts
     }
 }
@@ -46,62 +48,70 @@ private struct AnswerChecker {
     }
 
     mutating func check(_ raw: [String: RawAnswer]) -> AnswerCheck {
+        // Answers and "is it asked" are kept by slot (`FormLayout`), so nothing here looks a question up by name.
         let topFields = form.sections.flatMap(\.fields)
-        var typed: [String: Answer] = [:]
+        let slotCount = form.layout.names.count
+        var kept = [Answer?](repeating: nil, count: slotCount)
         for field in topFields {
-            if let value = raw[field.id], let answer = typedAnswer(value, for: field, key: field.id) { typed[field.id] = answer }
+            if let value = raw[field.id] { kept[field.slot] = typedAnswer(value, for: field, key: field.id) }
         }
         // Settle relevance to a fixed point: hiding a question can hide the questions that depend on it.
-        var asked = Set(topFields.map(\.id))
+        var asked = [Bool](repeating: true, count: slotCount)
         while true {
-            let scope = Self.scope(typed.filter { asked.contains($0.key) }, asked: asked, fields: topFields)
-            var now = Set<String>()
+            let scope = slotsFor(kept, asked: asked, fields: topFields)
+            var now = [Bool](repeating: false, count: slotCount)
             for section in form.sections where section.relevant?.holds(in: scope, whenUndecided: false) ?? true {
                 for field in section.fields where field.relevant?.holds(in: scope, whenUndecided: false) ?? true {
-                    now.insert(field.id)
+                    now[field.slot] = true
                 }
             }
             if now == asked { break }
             asked = now
         }
-        var kept = typed.filter { asked.contains($0.key) }
-        // The scope is worked out again only when `kept` has changed since (a dropped answer, a checked group):
-        // once per question would make checking a long form quadratic in its questions.
-        var scope = Self.scope(kept, asked: asked, fields: topFields)
+        // The scope is worked out again only when an answer has changed since (a dropped answer, a checked
+        // group): once per question would make checking a long form quadratic in its questions.
+        var scope = slotsFor(kept, asked: asked, fields: topFields)
         var keptChanged = false
-        for field in topFields where asked.contains(field.id) {
+        for field in topFields where asked[field.slot] {
             if let found = typeProblems[field.id] {
                 problems += found
-                kept[field.id] = nil
+                kept[field.slot] = nil
                 keptChanged = true
                 continue
             }
             if keptChanged {
-                scope = Self.scope(kept, asked: asked, fields: topFields)
+                scope = slotsFor(kept, asked: asked, fields: topFields)
                 keptChanged = false
             }
-            if case .repeat(_, _, let children) = field.kind, case .items(let items)? = kept[field.id] {
-                kept[field.id] = .items(checkItems(items, children: children, key: field.id, outer: scope))
+            if case .repeat(_, _, let children) = field.kind, case .items(let items)? = kept[field.slot] {
+                kept[field.slot] = .items(checkItems(items, children: children, key: field.id, outer: scope))
                 keptChanged = true
             }
-            checkAsked(field, answer: kept[field.id], key: field.id, scope: scope)
+            checkAsked(field, answer: kept[field.slot], key: field.id, scope: scope)
         }
         // Computed values are kept as worked out from the answers that stand.
-        let final = Self.scope(kept, asked: asked, fields: topFields)
-        for field in topFields where asked.contains(field.id) {
-            if case .computed = field.kind { kept[field.id] = .computed(final[field.id] ?? .null) }
+        let final = slotsFor(kept, asked: asked, fields: topFields)
+        var answers: [String: Answer] = [:]
+        for field in topFields where asked[field.slot] {
+            if case .computed = field.kind {
+                answers[field.id] = .computed(final[field.slot])
+            } else if let answer = kept[field.slot] {
+                answers[field.id] = answer
+            }
         }
-        return AnswerCheck(answers: Answers(kept), problems: problems)
+        return AnswerCheck(answers: Answers(answers), problems: problems)
     }
 
-    /// What expressions see: the answers, and each asked computed field worked out from them in form order,
-    /// so a computed value can feed a `relevant`, a constraint or a later computed value.
-    private static func scope(
-        _ answers: [String: Answer], asked: Set<String>, fields: [Field], outer: [String: FEELValue] = [:]
-    ) -> [String: FEELValue] {
-        var scope = outer.merging(Answers(answers).scope(for: fields)) { $1 }
-        for field in fields where asked.contains(field.id) {
-            if case .computed(let expression) = field.kind { scope[field.id] = expression.compiled.evaluate(scope) }
+    /// What expressions see, in the form's slots: the answers to the asked questions, and each asked computed
+    /// field worked out from them in form order, so a computed value can feed a `relevant`, a constraint or a
+    /// later computed value. `outer` holds the top-level slots when `fields` are a repeat item's.
+    private func slotsFor(_ answers: [Answer?], asked: [Bool], fields: [Field], outer: [FEELValue]? = nil) -> [FEELValue] {
+        var scope = outer ?? form.layout.empty
+        for field in fields {
+            scope[field.slot] = asked[field.slot] ? (answers[field.slot]?.feelValue ?? .null) : .null
+        }
+        for field in fields where asked[field.slot] {
+            if case .computed(let expression) = field.kind { scope[field.slot] = expression.evaluate(scope) }
         }
         return scope
     }
@@ -109,45 +119,53 @@ private struct AnswerChecker {
     /// Relevance, types, required and constraints inside each item of a repeating group. An item's
     /// expressions see the top-level answers and the item's own.
     private mutating func checkItems(
-        _ items: [[String: Answer]], children: [Field], key: String, outer: [String: FEELValue]
+        _ items: [[String: Answer]], children: [Field], key: String, outer: [FEELValue]
     ) -> [[String: Answer]] {
+        let slotCount = form.layout.names.count
         var checked: [[String: Answer]] = []
         for (index, original) in items.enumerated() {
-            var asked = Set(children.map(\.id))
+            var item = [Answer?](repeating: nil, count: slotCount)
+            for child in children { item[child.slot] = original[child.id] }
+            var asked = [Bool](repeating: true, count: slotCount)
             while true {
-                let current = Self.scope(original.filter { asked.contains($0.key) }, asked: asked, fields: children, outer: outer)
-                let now = Set(children.filter { $0.relevant?.holds(in: current, whenUndecided: false) ?? true }.map(\.id))
+                let current = slotsFor(item, asked: asked, fields: children, outer: outer)
+                var now = asked
+                for child in children { now[child.slot] = child.relevant?.holds(in: current, whenUndecided: false) ?? true }
                 if now == asked { break }
                 asked = now
             }
-            var item = original.filter { asked.contains($0.key) }
-            var itemScope = Self.scope(item, asked: asked, fields: children, outer: outer)
+            var itemScope = slotsFor(item, asked: asked, fields: children, outer: outer)
             var itemChanged = false
-            for child in children where asked.contains(child.id) {
+            for child in children where asked[child.slot] {
                 let childKey = "\(key)[\(index)].\(child.id)"
                 if let found = typeProblems[childKey] {
                     problems += found
-                    item[child.id] = nil
+                    item[child.slot] = nil
                     itemChanged = true
                 } else {
                     if itemChanged {
-                        itemScope = Self.scope(item, asked: asked, fields: children, outer: outer)
+                        itemScope = slotsFor(item, asked: asked, fields: children, outer: outer)
                         itemChanged = false
                     }
-                    checkAsked(child, answer: item[child.id], key: childKey, scope: itemScope)
+                    checkAsked(child, answer: item[child.slot], key: childKey, scope: itemScope)
                 }
             }
-            let final = Self.scope(item, asked: asked, fields: children, outer: outer)
-            for child in children where asked.contains(child.id) {
-                if case .computed = child.kind { item[child.id] = .computed(final[child.id] ?? .null) }
+            let final = slotsFor(item, asked: asked, fields: children, outer: outer)
+            var answers: [String: Answer] = [:]
+            for child in children where asked[child.slot] {
+                if case .computed = child.kind {
+                    answers[child.id] = .computed(final[child.slot])
+                } else if let answer = item[child.slot] {
+                    answers[child.id] = answer
+                }
             }
-            checked.append(item)
+            checked.append(answers)
         }
         return checked
     }
 
     /// Required and constraint checks on a question that is asked.
-    private mutating func checkAsked(_ field: Field, answer: Answer?, key: String, scope: [String: FEELValue]) {
+    private mutating func checkAsked(_ field: Field, answer: Answer?, key: String, scope: [FEELValue]) {
         if case .computed = field.kind { return }
         guard let answer else {
             if field.required { problems.append(AnswerProblem(field: key, message: requiredMessage(field))) }
@@ -202,7 +220,7 @@ private struct AnswerChecker {
         default:
             break
         }
-        let text = raw.texts.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = raw.texts.first.map(Self.trimmed) ?? ""
         if text.isEmpty { return nil }
         switch field.kind {
         case .text(let maxLength, _), .longText(let maxLength):
@@ -222,10 +240,10 @@ private struct AnswerChecker {
             return .choice(text)
         case .number(let min, let max, let integer, _):
             guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                  let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                  let number = FEELNumber(text) else {
                 return problem("Enter a number, like 3")
             }
-            if integer, !number.isWholeNumber { return problem("Enter a whole number, like 3") }
+            if integer, !number.isInteger { return problem("Enter a whole number, like 3") }
             if let min, number < min { return problem(max.map { "Enter a number from \(min) to \($0)" } ?? "Enter a number of \(min) or more") }
             if let max, number > max { return problem(min.map { "Enter a number from \($0) to \(max)" } ?? "Enter a number of \(max) or less") }
             return .number(number)
@@ -251,6 +269,14 @@ private struct AnswerChecker {
         return nil
     }
 
+    /// Text without leading and trailing white space; the common case, nothing to trim, copies nothing.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        if !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private func allowedValues(_ field: Field) -> Set<String> {
         if case .code(let listID, _, let options) = field.kind, options.isEmpty {
             return Set(library.codeList(listID, in: form)?.codes.map(\.value) ?? [])
@@ -267,15 +293,6 @@ private struct AnswerChecker {
         case .repeat: "Add at least one"
         default: "Enter an answer"
         }
-    }
-}
-
-private extension Decimal {
-    var isWholeNumber: Bool {
-        var value = self
-        var whole = Decimal()
-        NSDecimalRound(&whole, &value, 0, .plain)
-        return whole == self
     }
 }
 

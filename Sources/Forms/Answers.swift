@@ -17,7 +17,8 @@ public enum Answer: Sendable, Hashable {
     /// A choice, scale, code or yes/no/unsure answer: one value from the options.
     case choice(String)
     case choices([String])
-    case number(Decimal)
+    /// A number, kept as FEEL keeps it: an exact decimal.
+    case number(FEELNumber)
     case date(FEELDate)
     case items([[String: Answer]])
     /// The value of a computed field; never typed in by anyone.
@@ -29,7 +30,7 @@ public enum Answer: Sendable, Hashable {
         case .text(let text), .choice(let text): .string(text)
         case .yesNo(let value): .boolean(value)
         case .choices(let values): .list(values.map(FEELValue.string))
-        case .number(let number): .number(FEELNumber(number))
+        case .number(let number): .number(number)
         case .date(let date): .date(date)
         case .items(let items): .list(items.map { item in .context(Answers.context(item)) })
         case .computed(let value): value
@@ -58,11 +59,9 @@ public struct Answers: Sendable, Hashable {
 
     public subscript(id: String) -> Answer? { values[id] }
 
-    /// The answers as FEEL variables, every field of the form present (unanswered ones as null).
-    func scope(for fields: [Field], extra: [String: FEELValue] = [:]) -> [String: FEELValue] {
-        var scope = extra
-        for field in fields { scope[field.id] = values[field.id]?.feelValue ?? .null }
-        return scope
+    /// The answers to `fields` in their slots, written over `slots` (unanswered ones null).
+    func fill(_ slots: inout [FEELValue], for fields: [Field]) {
+        for field in fields { slots[field.slot] = values[field.id]?.feelValue ?? .null }
     }
 
     static func context(_ item: [String: Answer]) -> FEELContext {

@@ -4,7 +4,10 @@ import Foundation
 import HeededXML
 
 /// A question, with its wording, its kind of answer and the rules its answer must keep.
-public struct Field: Sendable {
+///
+/// A class, so that passing a question around (checking answers walks every question of a form, often several
+/// times) copies one reference rather than its every string and list; it never changes after loading.
+public final class Field: Sendable {
     public let id: String
     public let label: String
     public let hint: String?
@@ -16,6 +19,24 @@ public struct Field: Sendable {
     public let relevant: FormExpression?
     public let constraints: [Constraint]
     public let location: XMLLocation
+    /// Where the answer sits in the form's layout (`FormLayout`).
+    let slot: Int
+
+    init(
+        id: String, label: String, hint: String?, help: String?, kind: Kind, required: Bool, relevant: FormExpression?,
+        constraints: [Constraint], location: XMLLocation, slot: Int
+    ) {
+        self.id = id
+        self.label = label
+        self.hint = hint
+        self.help = help
+        self.kind = kind
+        self.required = required
+        self.relevant = relevant
+        self.constraints = constraints
+        self.location = location
+        self.slot = slot
+    }
 
     /// The kinds of question the form language has.
     public enum Kind: Sendable {
@@ -26,7 +47,7 @@ public struct Field: Sendable {
         case choice([AnswerOption])
         case multiChoice([AnswerOption])
         case scale([AnswerOption])
-        case number(min: Decimal?, max: Decimal?, integer: Bool, unit: String?)
+        case number(min: FEELNumber?, max: FEELNumber?, integer: Bool, unit: String?)
         case date(notFuture: Bool)
         /// A code from a code list; `options` are the codes offered, in the form's own words.
         case code(list: String, multiple: Bool, options: [AnswerOption])

@@ -73,7 +73,7 @@ struct FormChecks {
         }
         let topLevel = Set(form.sections.flatMap { $0.fields.map(\.id) })
         for section in form.sections {
-            if let relevant = section.relevant { checkReferences(relevant, known: topLevel, what: "relevant") }
+            if let relevant = section.relevant { checkReferences(relevant, in: form, known: topLevel, what: "relevant") }
             for field in section.fields {
                 check(field, in: form, known: topLevel)
                 let inside = topLevel.union(field.childFields.map(\.id))
@@ -84,15 +84,15 @@ struct FormChecks {
     }
 
     private mutating func check(_ field: Field, in form: FormDefinition, known: Set<String>) {
-        if let relevant = field.relevant { checkReferences(relevant, known: known, what: "relevant") }
-        for constraint in field.constraints { checkReferences(constraint.test, known: known, what: "constraint") }
+        if let relevant = field.relevant { checkReferences(relevant, in: form, known: known, what: "relevant") }
+        for constraint in field.constraints { checkReferences(constraint.test, in: form, known: known, what: "constraint") }
         var values = Set<String>()
         for option in field.options where !values.insert(option.value).inserted {
             report(field.location, "option \"\(option.value)\" appears twice in field \"\(field.id)\"")
         }
         switch field.kind {
         case .computed(let expression):
-            checkReferences(expression, known: known.subtracting([field.id]), what: "expr")
+            checkReferences(expression, in: form, known: known.subtracting([field.id]), what: "expr")
         case .number(let min, let max, _, _):
             if let min, let max, min > max { report(field.location, "field \"\(field.id)\": min \(min) is more than max \(max)") }
         case .repeat(let min, let max, _):
@@ -126,13 +126,15 @@ struct FormChecks {
             } else if !bound.insert(binding.fact).inserted {
                 report(binding.expression.location, "fact \"\(binding.fact)\" is bound twice in form \"\(form.id)\"")
             }
-            checkReferences(binding.expression, known: known.union(RequestFactKeys.systemVariables), what: "expr")
+            checkReferences(binding.expression, in: form, known: known.union(RequestFactKeys.systemVariables), what: "expr")
         }
     }
 
-    /// Every name an expression reads must be a field in scope.
-    private mutating func checkReferences(_ expression: FormExpression, known: Set<String>, what: String) {
-        for name in expression.compiled.referencedNames.sorted() where !known.contains(name) {
+    /// Every name an expression reads must be a field in scope (a field's id has a slot in the form's layout
+    /// wherever it is, so reading a repeat's field outside its repeat is caught here).
+    private mutating func checkReferences(_ expression: FormExpression, in form: FormDefinition, known: Set<String>, what: String) {
+        let read = expression.compiled.referencedNames.union(expression.compiled.slotsRead.map { form.layout.names[$0] })
+        for name in read.sorted() where !known.contains(name) {
             report(expression.location, "\(what)=\"\(expression.source)\" refers to \"\(name)\", which is not a field in scope here")
         }
     }

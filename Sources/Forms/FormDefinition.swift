@@ -18,6 +18,8 @@ public struct FormDefinition: Sendable {
     /// Code lists declared inside this form (shared lists live in the `FormLibrary`).
     public let localCodeLists: [CodeList]
     public let location: XMLLocation
+    /// The slots every expression of this form was compiled against.
+    let layout: FormLayout
 
     /// Who fills the form in; decides tone and where it appears.
     public enum Audience: String, Sendable, CaseIterable {

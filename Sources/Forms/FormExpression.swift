@@ -8,9 +8,14 @@ public struct FormExpression: Sendable {
     public let compiled: FEELExpression
     public let location: XMLLocation
 
+    /// Evaluates over the form's slots (`FormLayout`).
+    func evaluate(_ slots: [FEELValue]) -> FEELValue {
+        compiled.evaluate(slots: slots)
+    }
+
     /// Evaluates to a boolean; anything else (null included) counts as `whenUndecided`.
-    func holds(in scope: [String: FEELValue], whenUndecided: Bool) -> Bool {
-        if case .boolean(let value) = compiled.evaluate(scope) { return value }
+    func holds(in slots: [FEELValue], whenUndecided: Bool) -> Bool {
+        if case .boolean(let value) = compiled.evaluate(slots: slots) { return value }
         return whenUndecided
     }
 }

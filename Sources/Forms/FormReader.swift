@@ -8,8 +8,11 @@ import HeededXML
 /// `FormChecks`.
 struct FormReader {
     private(set) var problems: [XMLProblem] = []
+    /// The layout of the form being read; expressions are compiled against it.
+    private var layout = FormLayout(fieldIDs: [])
 
     mutating func form(from root: XMLElement) -> FormDefinition {
+        layout = FormLayout(fieldIDs: FormLayout.fieldIDs(of: root))
         let localLists = root.children(named: "codelist").map(codeList)
         var sections: [Section] = []
         for section in root.children(named: "section") {
@@ -37,7 +40,8 @@ struct FormReader {
             sections: sections,
             bindings: bindings,
             localCodeLists: localLists,
-            location: root.location)
+            location: root.location,
+            layout: layout)
     }
 
     func codeList(_ element: XMLElement) -> CodeList {
@@ -106,7 +110,8 @@ struct FormReader {
             required: element.attribute("required") == "true",
             relevant: expression(element, attribute: "relevant"),
             constraints: constraints,
-            location: element.location)
+            location: element.location,
+            slot: layout.slot(of: element.attribute("id") ?? "") ?? 0)
     }
 
     private static let null = try! FEELExpression(parsing: "null")
@@ -123,7 +128,7 @@ struct FormReader {
         guard let source = element.attribute(name) else { return nil }
         let location = element.location(ofAttribute: name)
         do {
-            return FormExpression(source: source, compiled: try FEELExpression(parsing: source), location: location)
+            return FormExpression(source: source, compiled: try FEELExpression(parsing: source, layout: layout.feel), location: location)
         } catch {
             problems.append(XMLProblem(at: location,
                 "\(name)=\"\(source)\" is not a valid expression: \(error.message) (at character \(error.offset + 1))"))
@@ -132,8 +137,8 @@ struct FormReader {
     }
 
     private func integer(_ element: XMLElement, _ name: String) -> Int? { element.attribute(name).flatMap { Int($0) } }
-    private func decimal(_ element: XMLElement, _ name: String) -> Decimal? {
-        element.attribute(name).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+    private func decimal(_ element: XMLElement, _ name: String) -> FEELNumber? {
+        element.attribute(name).flatMap { FEELNumber($0) }
     }
 
     /// Labels and help are written across several lines in XML; shown to people, they are one paragraph.

@@ -62,3 +62,17 @@ struct AuditChainTests {
         #expect(b.hash != c.hash)
     }
 }
+
+@Suite("Identifiers")
+struct IdentifierTests {
+    @Test("new identifiers are random version 4 UUIDs, never repeated")
+    func randomIdentifiers() {
+        let ids = (0..<10_000).map { _ in CaseFile.ID() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(100) {
+            let text = id.description
+            #expect(text[text.index(text.startIndex, offsetBy: 14)] == "4", "\(text)")
+            #expect("89ab".contains(text[text.index(text.startIndex, offsetBy: 19)]), "\(text)")
+        }
+    }
+}

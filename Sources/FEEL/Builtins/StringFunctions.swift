@@ -1,5 +1,6 @@
 // FEEL's string built-ins. Positions count Unicode code points from 1, as XPath's functions do.
 import Foundation
+import Synchronization
 
 extension Builtins {
     static let stringFunctions: [BuiltinOverload] = [
@@ -107,6 +108,32 @@ extension Builtins {
                 }
             }
         }
-        return try? NSRegularExpression(pattern: pattern, options: options)
+        return compiled(pattern, options)
+    }
+
+    /// A compiled pattern, shared: a form checks the same few patterns (a postcode, a phone number) on every
+    /// submission, and compiling one costs far more than matching it.
+    private final class Pattern: @unchecked Sendable {
+        // NSRegularExpression is immutable once made and documented safe to use from several threads.
+        let expression: NSRegularExpression?
+        init(_ expression: NSRegularExpression?) { self.expression = expression }
+    }
+
+    private struct PatternKey: Hashable {
+        let pattern: String
+        let options: UInt
+    }
+
+    private static let patterns = Mutex<[PatternKey: Pattern]>([:])
+
+    private static func compiled(_ pattern: String, _ options: NSRegularExpression.Options) -> NSRegularExpression? {
+        let key = PatternKey(pattern: pattern, options: options.rawValue)
+        if let found = patterns.withLock({ $0[key] }) { return found.expression }
+        let made = Pattern(try? NSRegularExpression(pattern: pattern, options: options))
+        patterns.withLock { cache in
+            if cache.count >= 1_000 { cache.removeAll() }  // patterns made from data must not grow without end
+            cache[key] = made
+        }
+        return made.expression
     }
 }

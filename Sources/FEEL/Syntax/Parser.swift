@@ -14,6 +14,8 @@ struct Parser {
     /// The local stack as it will be at run time at the current point: a named binding, or a filter's item.
     private var frames: [Frame] = []
     private(set) var referencedNames: Set<String> = []
+    /// The slots read outside filters (inside one, a name may be the item's entry instead).
+    private(set) var slotsRead: Set<Int> = []
     private(set) var usesInput = false
 
     private enum Frame {
@@ -391,7 +393,10 @@ struct Parser {
         }
         let name = try name()
         if let local = lookup(name) { return local }
-        if let slot = layout.index(of: name) { return wrapInFilters(name, .slot(slot)) }
+        if let slot = layout.index(of: name) {
+            if !isInsideFilter { slotsRead.insert(slot) }
+            return wrapInFilters(name, .slot(slot))
+        }
         if layout.otherNames.contains(name) {
             if !isInsideFilter { referencedNames.insert(name) }
             return wrapInFilters(name, .global(name))

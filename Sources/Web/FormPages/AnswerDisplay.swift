@@ -1,5 +1,6 @@
 // Answers as a person reads them: option labels rather than codes, dates in words, groups item by item.
 import Casework
+import FEEL
 import Foundation
 import Forms
 
@@ -72,7 +73,7 @@ extension Answer {
         case .choice(let value): self = .choice(value)
         case .choices(let values): self = .choices(values)
         case .number(let text):
-            guard let number = Decimal(string: text) else { return nil }
+            guard let number = FEELNumber(text) else { return nil }
             self = .number(number)
         case .date(let date): self = .date(date)
         case .items(let items): self = .items(items.map { $0.compactMapValues(Answer.init) })

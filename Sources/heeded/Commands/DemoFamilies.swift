@@ -63,15 +63,7 @@ struct DemoFamilies {
     private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
     private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
 
-    private mutating func uuid() -> UUID {
-        var bytes = (random.next(), random.next())
-        // Version 4, variant 1, as UUID() would make.
-        bytes.0 = (bytes.0 & ~(0xF << 12)) | (0x4 << 12)
-        bytes.1 = (bytes.1 & ~(0x3 << 62)) | (0x2 << 62)
-        return withUnsafeBytes(of: &bytes) { raw in
-            UUID(uuid: raw.load(as: uuid_t.self))
-        }
-    }
+    private mutating func uuid() -> UUID { UUID(randomUsing: &random) }
 
     private mutating func id<T>() -> Identifier<T> { Identifier<T>(uuid()) }
 
