@@ -7,15 +7,14 @@ import GRDB
 /// at a time, so two entries can never claim the same place in the chain.
 enum AuditLog {
     static func append(_ event: AuditEvent, in db: Database, at instant: Date = Date()) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
+        // Cached statements: an entry is appended with every change, so the SQL is parsed once per connection.
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"))
         let previous: (Int64, Data)? = last.map { ($0["sequence"], $0["hash"]) }
         let entry = AuditChain.seal(event, after: previous, at: Int64((instant.timeIntervalSince1970 * 1000).rounded()))
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO audit_log (sequence, recorded_at, actor_id, actor_role, action, subject, previous_value, new_value, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 entry.sequence, entry.recordedAt, event.actor.id, event.actor.role.rawValue, event.action, event.subject,
                 event.previousValue, event.newValue, entry.previousHash, entry.hash,
             ])

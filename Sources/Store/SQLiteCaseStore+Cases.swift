@@ -51,9 +51,8 @@ extension SQLiteCaseStore {
     // MARK: Rows
 
     static func insertCase(_ file: CaseFile, body: String, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO case_file (id, reference, team, child_name, opened_on, body) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [file.id.uuid, file.reference, file.team.rawValue, file.child.fullName, file.openedOn.description, body])
+        try db.cachedStatement(sql: "INSERT INTO case_file (id, reference, team, child_name, opened_on, body) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [file.id.uuid, file.reference, file.team.rawValue, file.child.fullName, file.openedOn.description, body])
     }
 
     static func caseFile(_ id: CaseFile.ID, in db: Database) throws -> CaseFile? {

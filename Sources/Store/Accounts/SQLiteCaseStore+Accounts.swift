@@ -102,7 +102,7 @@ extension SQLiteCaseStore: AccountStore {
     public func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account? {
         try await writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.hash = ? AND t.expires_at > ?",
+                db.cachedStatement(sql: "SELECT a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.hash = ? AND t.expires_at > ?"),
                 arguments: [hash, instant.timeIntervalSince1970]
             ).map(Self.account)
         }

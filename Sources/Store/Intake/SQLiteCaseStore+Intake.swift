@@ -13,20 +13,20 @@ extension SQLiteCaseStore: IntakeStore {
         let body = try StoredJSON.encode(file)
         let assessments = try request.assessments.map { ($0, try StoredJSON.encode($0)) }
         try await groupCommit.write { db in
-            guard try Self.caseFile(file.id, in: db) == nil else { throw CaseStoreError.alreadyExists(kind: "case", id: file.id.description) }
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM case_file WHERE id = ?"), arguments: [file.id.uuid]) == nil else { throw CaseStoreError.alreadyExists(kind: "case", id: file.id.description) }
             try Self.insertCase(file, body: body, in: db)
             for (assessment, body) in assessments {
-                try db.execute(
-                    sql: "INSERT INTO assessment (id, case_id, kind, status, requested_on, deadline_on, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [
+                try db.cachedStatement(
+                    sql: "INSERT INTO assessment (id, case_id, kind, status, requested_on, deadline_on, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: [
                         assessment.id.uuid, assessment.caseID.uuid, assessment.kind.rawValue, assessment.status.rawValue,
                         assessment.requestedOn.description, assessment.deadline.date.description, body,
                     ])
             }
             if let owner {
-                try db.execute(sql: "INSERT INTO case_owner (case_id, account_id) VALUES (?, ?)", arguments: [file.id.uuid, owner.uuid])
-                try db.execute(
-                    sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [owner.uuid, NeedsRequestIntake.formID])
+                try db.cachedStatement(sql: "INSERT INTO case_owner (case_id, account_id) VALUES (?, ?)").execute(arguments: [file.id.uuid, owner.uuid])
+                try db.cachedStatement(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?")
+                    .execute(arguments: [owner.uuid, NeedsRequestIntake.formID])
             }
             try AuditLog.append(AuditEvent(actor: who, action: "case.opened", subject: "case/\(file.id)", previousValue: nil, newValue: body), in: db)
         }
