@@ -29,7 +29,7 @@ struct FormLayout: Sendable {
     static func fieldIDs(of form: XMLElement) -> [String] {
         var ids: [String] = []
         func collect(_ element: XMLElement) {
-            for child in element.children {
+            for case .element(let child) in element.content {
                 if FormReader.fieldElements.contains(child.name), let id = child.attribute("id") { ids.append(id) }
                 if child.name == "section" || child.name == "repeat" { collect(child) }
             }

@@ -44,7 +44,9 @@ enum Lexer {
                                   "+", "-", "*", "/", "@"]
 
     static func tokens(_ source: String) throws(FEELSyntaxError) -> [Token] {
-        let characters = Array(source)
+        // Unicode scalars rather than Characters: FEEL's syntax is defined on code points, and splitting into
+        // grapheme clusters is the slowest part of reading an expression.
+        let characters = Array(source.unicodeScalars)
         var tokens: [Token] = []
         var index = 0
         while index < characters.count {
@@ -58,30 +60,31 @@ enum Lexer {
                 index = skipComment(characters, from: index)
                 continue
             }
-            if character.isASCII && character.isNumber
-                || (character == "." && index + 1 < characters.count && characters[index + 1].isASCII && characters[index + 1].isNumber
+            if character.isASCII && isDigit(character)
+                || (character == "." && index + 1 < characters.count && isDigit(characters[index + 1])
                     && !(tokens.last.map(isValueEnd) ?? false)) {
-                var text = ""
-                while index < characters.count, characters[index].isASCII, characters[index].isNumber {
+                var text = String.UnicodeScalarView()
+                while index < characters.count, isDigit(characters[index]) {
                     text.append(characters[index])
                     index += 1
                 }
                 // A point starts a fraction only when a digit follows: `1..5` is a range.
-                if index + 1 < characters.count, characters[index] == ".", characters[index + 1].isASCII, characters[index + 1].isNumber {
+                if index + 1 < characters.count, characters[index] == ".", isDigit(characters[index + 1]) {
                     text.append(".")
                     index += 1
-                    while index < characters.count, characters[index].isASCII, characters[index].isNumber {
+                    while index < characters.count, isDigit(characters[index]) {
                         text.append(characters[index])
                         index += 1
                     }
                 }
-                guard let number = FEELNumber(text) else { throw FEELSyntaxError("\(text) is not a number", at: start) }
-                tokens.append(Token(kind: .number(number), offset: start, text: text))
+                let digits = String(text)
+                guard let number = FEELNumber(digits) else { throw FEELSyntaxError("\(digits) is not a number", at: start) }
+                tokens.append(Token(kind: .number(number), offset: start, text: digits))
                 continue
             }
             if character == "\"" {
                 let (text, next) = try string(characters, from: index)
-                tokens.append(Token(kind: .string(text), offset: start, text: String(characters[start..<next])))
+                tokens.append(Token(kind: .string(text), offset: start, text: Self.text(characters[start..<next])))
                 index = next
                 continue
             }
@@ -89,16 +92,17 @@ enum Lexer {
                 guard let close = characters[(index + 1)...].firstIndex(of: "`") else {
                     throw FEELSyntaxError("a name in backticks is not closed", at: start)
                 }
-                tokens.append(Token(kind: .quotedName(String(characters[(index + 1)..<close])), offset: start, text: String(characters[start...close])))
+                tokens.append(Token(kind: .quotedName(Self.text(characters[(index + 1)..<close])), offset: start, text: Self.text(characters[start...close])))
                 index = close + 1
                 continue
             }
             if isNameStart(character) {
-                var word = ""
+                var scalars = String.UnicodeScalarView()
                 while index < characters.count, isNamePart(characters[index]) {
-                    word.append(characters[index])
+                    scalars.append(characters[index])
                     index += 1
                 }
+                let word = String(scalars)
                 tokens.append(Token(kind: .word(word), offset: start, text: word))
                 continue
             }
@@ -123,36 +127,45 @@ enum Lexer {
 
     // ASCII first: expressions are almost all ASCII, and Unicode property lookups are slow.
 
-    private static func isSpace(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
-        return character.isWhitespace
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
-    static func isNameStart(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return ascii == UInt8(ascii: "?") || ascii == UInt8(ascii: "_") || (65...90).contains(ascii) || (97...122).contains(ascii)
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value)
+    }
+
+    static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return scalar == "?" || scalar == "_" || (65...90).contains(value) || (97...122).contains(value)
         }
-        return character.isLetter
+        return scalar.properties.isAlphabetic
     }
 
-    static func isNamePart(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return isNameStart(character) || (48...57).contains(ascii) || ascii == UInt8(ascii: "'")
-        }
-        return isNameStart(character) || character.isNumber || character == "\u{00B7}"
-            || character.unicodeScalars.allSatisfy { (0x0300...0x036F).contains($0.value) || (0x203F...0x2040).contains($0.value) }
+    static func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isNameStart(scalar) || isDigit(scalar) || scalar == "'" }
+        return isNameStart(scalar) || scalar.properties.numericType != nil || scalar == "\u{00B7}"
+            || (0x0300...0x036F).contains(scalar.value) || (0x203F...0x2040).contains(scalar.value)
     }
 
-    private static func matches(_ symbol: String, _ characters: [Character], at index: Int) -> Bool {
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    private static func matches(_ symbol: String, _ characters: [Unicode.Scalar], at index: Int) -> Bool {
         var offset = index
-        for character in symbol {
+        for character in symbol.unicodeScalars {
             guard offset < characters.count, characters[offset] == character else { return false }
             offset += 1
         }
         return true
     }
 
-    private static func skipComment(_ characters: [Character], from index: Int) -> Int {
+    private static func skipComment(_ characters: [Unicode.Scalar], from index: Int) -> Int {
         if characters[index + 1] == "/" {
             var offset = index
             while offset < characters.count, characters[offset] != "\n" { offset += 1 }
@@ -164,7 +177,7 @@ enum Lexer {
     }
 
     /// A string literal with FEEL's escapes (`\"`, `\\`, `\n`, `\t`, `\r`, `\'`, `\uXXXX`, `\UXXXXXX`).
-    private static func string(_ characters: [Character], from start: Int) throws(FEELSyntaxError) -> (String, Int) {
+    private static func string(_ characters: [Unicode.Scalar], from start: Int) throws(FEELSyntaxError) -> (String, Int) {
         var text = ""
         var index = start + 1
         while index < characters.count {
@@ -184,7 +197,7 @@ enum Lexer {
                 case "u", "U":
                     let length = escaped == "u" ? 4 : 6
                     guard index + length <= characters.count,
-                          let code = UInt32(String(characters[index..<index + length]), radix: 16),
+                          let code = UInt32(Self.text(characters[index..<index + length]), radix: 16),
                           let scalar = Unicode.Scalar(code) else {
                         throw FEELSyntaxError("\\\(escaped) must be followed by \(length) hexadecimal digits", at: index - 2)
                     }
@@ -195,7 +208,7 @@ enum Lexer {
                 }
                 continue
             }
-            text.append(character)
+            text.unicodeScalars.append(character)
             index += 1
         }
         throw FEELSyntaxError("a string is not closed (a \" is missing)", at: start)

@@ -10,6 +10,10 @@ struct NameTable: Sendable {
 
     /// Adds a name; one-word names need no table and are skipped.
     mutating func add(_ name: String) {
+        // Most names are one plain word (`child_dob`): no table entry, and no need to lex them to find out.
+        if name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) {
+            return
+        }
         guard let tokens = try? Lexer.tokens(name), tokens.count > 2, let first = tokens.first?.text else { return }
         let words = tokens.dropLast().map(\.text)
         guard !(byFirstWord[first]?.contains(words) ?? false) else { return }
