@@ -24,6 +24,25 @@ struct UnmetNeedTests {
         return UnmetNeed.assessedButUnmet(inputs, asOf: asOf ?? self.asOf, policy: policy)
     }
 
+    @Test("the month-by-month trend counts what the report would list on each day, with only the deliveries recorded by then")
+    func trend() throws {
+        let washing = need(file)
+        let sleep = need(file, .sleepAndNightTimeCare, identifiedOn: day("2025-02-03"))
+        let care = try hoursPerWeek(file, for: washing)
+        let deliveries = try weeks(care, delivered: [6, 6, 6, 2, 2, 2, 2, 2])
+        let inputs = UnmetNeedInputs(
+            cases: summary(file), needs: [washing, sleep].map(NeedSummary.init), provisions: [ProvisionSummary(care, delivered: DeliveryTotals(deliveries))])
+        let dates = [day("2025-01-31"), asOf]
+        let delivered = [care.id: dates.map { date in deliveries.filter { $0.periodEnd <= date }.reduce(0) { $0 + $1.deliveredUnits } }]
+        let points = UnmetNeedTrend.points(inputs, dates: dates, delivered: delivered)
+        #expect(points.map(\.asOf) == dates)
+        #expect(points[0].noProvision == 0, "the sleep need was not yet identified")
+        #expect(points[1].noProvision == 1)
+        #expect(points[1].behindOnDelivery == 1)
+        let listed = UnmetNeed.assessedButUnmet(inputs, asOf: asOf)
+        #expect(points[1].total == listed.count, "the last point agrees with the report itself")
+    }
+
     @Test("an assessed need with no provision is unmet from the day it was identified")
     func noProvision() {
         let washing = need(file, identifiedOn: day("2025-01-20"))

@@ -42,6 +42,66 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
     ///   provision they do not cover.
     /// - Provision that has not started has nothing due and is never behind.
     public static func assessedButUnmet(_ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard) -> [UnmetNeed] {
+        var found: [UnmetNeed] = []
+        scan(inputs, asOf: asOf, policy: policy, delivered: { inputs.provisions[$0].delivered.deliveredUnits },
+            needWithoutProvision: { position, since, ended in
+                let need = inputs.needs[position]
+                guard let summary = inputs.cases[need.caseID] else { return }
+                let reason = ended.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
+                found.append(UnmetNeed(
+                    kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
+                    area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,
+                    shortfall: nil, unit: nil, unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason))
+            },
+            provisionBehind: { position, shortfall, firstNeed in
+                let provision = inputs.provisions[position]
+                guard let summary = inputs.cases[provision.caseID] else { return }
+                found.append(UnmetNeed(
+                    kind: .behindOnDelivery, caseID: provision.caseID, caseReference: summary.reference, childName: summary.childName,
+                    team: summary.team, area: firstNeed.map { inputs.needs[$0].area } ?? .other, needID: provision.needIDs.first,
+                    provisionID: provision.id, service: provision.service, legalBasis: provision.legalBasis,
+                    unitsDue: rounded(shortfall.due), unitsDelivered: rounded(shortfall.delivered), shortfall: rounded(shortfall.due - shortfall.delivered),
+                    unit: provision.amount.unit, unmetSince: shortfall.since, daysUnmet: shortfall.since.days(until: asOf),
+                    reason: reason(for: provision)))
+            })
+        // Longest waiting first, then by case. The sort is stable, so rows of one case waiting equally long keep
+        // the order they were found in (the store's order), and the same records always list the same way. The
+        // rows are large: sort small keys and move each row once.
+        var keys = found.indices.map { (days: found[$0].daysUnmet, reference: found[$0].caseReference, position: $0) }
+        keys.sort { $0.days != $1.days ? $0.days > $1.days : $0.reference != $1.reference ? $0.reference < $1.reference : $0.position < $1.position }
+        return keys.map { found[$0.position] }
+    }
+
+    /// How many needs have no provision, and how many provisions are behind, as `assessedButUnmet` would list
+    /// them, with the units delivered to each provision (by its position in `inputs.provisions`) given
+    /// instead of its totals: the 12-month trend asks this once a month without building any row.
+    public static func counts(
+        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard, delivered: (Int) -> Double
+    ) -> (noProvision: Int, behindOnDelivery: Int) {
+        var noProvision = 0
+        var behind = 0
+        scan(inputs, asOf: asOf, policy: policy, delivered: delivered,
+            needWithoutProvision: { position, _, _ in if inputs.cases[inputs.needs[position].caseID] != nil { noProvision += 1 } },
+            provisionBehind: { position, _, _ in if inputs.cases[inputs.provisions[position].caseID] != nil { behind += 1 } })
+        return (noProvision, behind)
+    }
+
+    /// A provision's delivery against what was due.
+    struct Shortfall {
+        let due: Double
+        let delivered: Double
+        /// The first day of provision the delivered units do not cover.
+        let since: CalendarDate
+    }
+
+    /// The rules themselves, in one place: calls `needWithoutProvision` for each open need with no provision
+    /// in force or agreed (with the day it became unmet and the day its last provision ended), and
+    /// `provisionBehind` for each provision whose missing units exceed the tolerance (with its shortfall and
+    /// the position of its first need).
+    private static func scan(
+        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy, delivered: (Int) -> Double,
+        needWithoutProvision: (Int, CalendarDate, CalendarDate?) -> Void, provisionBehind: (Int, Shortfall, Int?) -> Void
+    ) {
         // One pass over the provision links gives each need what decides it: whether any provision is in force
         // or agreed to start, and when the last one ended. Needs are found by position, not copied.
         var needPosition: [Need.ID: Int] = [:]
@@ -60,45 +120,25 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
                 }
             }
         }
-        var found: [UnmetNeed] = []
-
         for (position, need) in inputs.needs.enumerated() where !provided[position] {
-            guard need.identifiedOn <= asOf, need.closedOn.map({ asOf < $0 }) ?? true, let summary = inputs.cases[need.caseID] else { continue }
+            guard need.identifiedOn <= asOf, need.closedOn.map({ asOf < $0 }) ?? true else { continue }
             let ended = lastEnd[position]
             let since = max(need.identifiedOn, ended.map { $0.adding(days: 1) } ?? need.identifiedOn)
-            let reason = ended.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
-            found.append(UnmetNeed(
-                kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
-                area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,
-                shortfall: nil, unit: nil, unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason))
+            needWithoutProvision(position, since, ended)
         }
-
         let countedTo = asOf.adding(days: -policy.recordingLagDays)
-        for provision in inputs.provisions {
-            guard let summary = inputs.cases[provision.caseID] else { continue }
+        for (position, provision) in inputs.provisions.enumerated() {
             let lastDay = min(countedTo, provision.endDate ?? countedTo)
             let daysDue = provision.startDate.days(until: lastDay) + 1
             guard daysDue > 0 else { continue }
             let due = provision.amount.unitsDue(overDays: daysDue)
-            let delivered = provision.delivered.deliveredUnits
-            let missing = due - delivered
+            let units = delivered(position)
+            let missing = due - units
             guard missing > 0, missing > due * policy.tolerance else { continue }
-            let covered = provision.amount.daysCovered(by: delivered)
+            let covered = provision.amount.daysCovered(by: units)
             let since = covered >= daysDue ? lastDay : provision.startDate.adding(days: covered)
-            found.append(UnmetNeed(
-                kind: .behindOnDelivery, caseID: provision.caseID, caseReference: summary.reference, childName: summary.childName,
-                team: summary.team, area: provision.needIDs.lazy.compactMap { needPosition[$0] }.first.map { inputs.needs[$0].area } ?? .other,
-                needID: provision.needIDs.first,
-                provisionID: provision.id, service: provision.service, legalBasis: provision.legalBasis,
-                unitsDue: rounded(due), unitsDelivered: rounded(delivered), shortfall: rounded(missing), unit: provision.amount.unit,
-                unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason(for: provision)))
+            provisionBehind(position, Shortfall(due: due, delivered: units, since: since), provision.needIDs.lazy.compactMap { needPosition[$0] }.first)
         }
-        // Longest waiting first, then by case. The sort is stable, so rows of one case waiting equally long keep
-        // the order they were found in (the store's order), and the same records always list the same way. The
-        // rows are large: sort small keys and move each row once.
-        var keys = found.indices.map { (days: found[$0].daysUnmet, reference: found[$0].caseReference, position: $0) }
-        keys.sort { $0.days != $1.days ? $0.days > $1.days : $0.reference != $1.reference ? $0.reference < $1.reference : $0.position < $1.position }
-        return keys.map { found[$0.position] }
     }
 
     private static func reason(for provision: ProvisionSummary) -> String {

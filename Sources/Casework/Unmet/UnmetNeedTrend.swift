@@ -30,21 +30,11 @@ public enum UnmetNeedTrend {
     public static func points(
         _ inputs: UnmetNeedInputs, dates: [CalendarDate], delivered: [Provision.ID: [Double]], policy: UnmetNeedPolicy = .standard
     ) -> [UnmetNeedTrendPoint] {
-        dates.enumerated().map { index, date in
-            var asThen = inputs
-            asThen.provisions = inputs.provisions.map { provision in
-                let units = delivered[provision.id].map { $0[index] } ?? 0
-                var totals = provision.delivered
-                totals.deliveredUnits = units
-                totals.records = units > 0 ? max(1, totals.records) : 0
-                return ProvisionSummary(
-                    id: provision.id, caseID: provision.caseID, needIDs: provision.needIDs, service: provision.service, amount: provision.amount,
-                    startDate: provision.startDate, endDate: provision.endDate, provider: provision.provider, legalBasis: provision.legalBasis,
-                    delivered: totals)
-            }
-            let unmet = UnmetNeed.assessedButUnmet(asThen, asOf: date, policy: policy)
-            let none = unmet.count { $0.kind == .noProvision }
-            return UnmetNeedTrendPoint(asOf: date, noProvision: none, behindOnDelivery: unmet.count - none)
+        // Each provision's delivered units by position, once, rather than a copy of every provision per month.
+        let byPosition = inputs.provisions.map { delivered[$0.id] }
+        return dates.enumerated().map { index, date in
+            let counts = UnmetNeed.counts(inputs, asOf: date, policy: policy) { byPosition[$0]?[index] ?? 0 }
+            return UnmetNeedTrendPoint(asOf: date, noProvision: counts.noProvision, behindOnDelivery: counts.behindOnDelivery)
         }
     }
 }
