@@ -135,4 +135,31 @@ struct RoundTripTests {
         #expect(record.deliveries == family.deliveries)
         #expect(record.ehcAdvice == [family.advice])
     }
+
+    @Test("a submitted child in need assessment stores the needs it records in the same write; a refused report stores neither")
+    func reportWithNeeds() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await temporary.store.openCase(family.file, assessments: family.assessments, by: parent)
+        func report(assessmentID: Assessment.ID?) -> CaseReport {
+            CaseReport(
+                caseID: family.file.id, assessmentID: assessmentID, formID: CaseReport.childInNeedFormID, formVersion: 1, title: "Child in need assessment",
+                answers: ["personal_care_needs": .text("Two adults for every transfer."), "personal_care_severity": .choice("severe"),
+                          "sleep_needs": .text("Settles well."), "sleep_severity": .choice("none")],
+                author: assessor, submittedOn: day("2025-10-01"))
+        }
+        await #expect(throws: CaseStoreError.self) {
+            try await temporary.store.submitReport(report(assessmentID: Assessment.ID()), draftOwner: nil, draftPurpose: nil, by: assessor)
+        }
+        var record = try await temporary.store.caseRecord(family.file.id, viewedBy: manager)
+        #expect(record.needs.isEmpty)
+        #expect(try await temporary.store.reports(ofCase: family.file.id).isEmpty)
+
+        try await temporary.store.submitReport(report(assessmentID: family.assessments[0].id), draftOwner: nil, draftPurpose: nil, by: assessor)
+        record = try await temporary.store.caseRecord(family.file.id, viewedBy: manager)
+        #expect(record.needs.map(\.area) == [.personalCare])
+        #expect(record.needs.first?.assessmentID == family.assessments[0].id)
+        let actions = try await temporary.store.auditEntries(from: 1, limit: 20).map(\.event.action)
+        #expect(actions.contains("report.submitted") && actions.contains("need.saved"))
+    }
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// Reports, comments, missed-session reports, allocation and caseloads. Every change is audited.
 public protocol CaseDocumentStore: Sendable {
-    /// Stores a submitted report and removes the author's draft of it, in one transaction.
+    /// Stores a submitted report with the needs it records (`CaseReport.assessedNeeds`) and removes the
+    /// author's draft of it, in one transaction: all of it is stored or none.
     func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws
     func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport]
     func addComment(_ comment: FamilyComment, by who: ActingUser) async throws

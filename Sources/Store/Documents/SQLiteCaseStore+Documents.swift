@@ -7,7 +7,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
     public func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws {
         let body = try StoredJSON.encode(report)
         try await audited("report.submitted", subject: "report/\(report.id)", by: who) { db in
-            guard try Self.caseFile(report.caseID, in: db) != nil else { throw CaseStoreError.notFound(kind: "case", id: report.caseID.description) }
+            guard let file = try Self.caseFile(report.caseID, in: db) else { throw CaseStoreError.notFound(kind: "case", id: report.caseID.description) }
             if let assessmentID = report.assessmentID {
                 guard let assessment = try Self.assessment(assessmentID, in: db), assessment.caseID == report.caseID else {
                     throw CaseStoreError.badReference("assessment \(assessmentID) is not in case \(report.caseID)")
@@ -16,6 +16,11 @@ extension SQLiteCaseStore: CaseDocumentStore {
             try db.execute(
                 sql: "INSERT INTO case_report (id, case_id, assessment_id, form_id, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [report.id.uuid, report.caseID.uuid, report.assessmentID?.uuid, report.formID, report.submittedOn.description, body])
+            for need in report.assessedNeeds(request: file.request) {
+                let needBody = try StoredJSON.encode(need)
+                try Self.upsertNeed(need, body: needBody, in: db)
+                try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db)
+            }
             if let draftOwner, let draftPurpose {
                 try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [draftOwner.uuid, draftPurpose])
             }

@@ -101,10 +101,6 @@ struct AssessorRoutes: Sendable {
             title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
             author: target.account.actingUser, submittedOn: services.today)
         try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
-        let record = try await services.store.caseRecord(caseID, viewedBy: target.account.actingUser)
-        for need in report.assessedNeeds(request: record.file.request) {
-            try await services.store.saveNeed(need, by: target.account.actingUser)
-        }
         return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#reports", type: .normal)
     }
 
