@@ -7,6 +7,11 @@ public struct AnswerCheck: Sendable {
     public let answers: Answers
     public let problems: [AnswerProblem]
     public var isValid: Bool { problems.isEmpty }
+
+    /// The same answers with problems found outside the form (a rule the form language cannot say).
+    public func adding(_ more: [AnswerProblem]) -> AnswerCheck {
+        AnswerCheck(answers: answers, problems: problems + more)
+    }
 }
 
 extension FormDefinition {

@@ -74,4 +74,9 @@ public struct AnswerProblem: Sendable, Hashable {
     /// The field id; inside a repeat, `group[index].field` with the index counting from 0.
     public let field: String
     public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
 }

@@ -23,11 +23,7 @@ extension SQLiteCaseStore {
                 }
                 try Self.upsertDelivery(delivery, row: row, in: db)
             }
-            for advice in batch.ehcAdvice {
-                try db.execute(
-                    sql: "INSERT INTO ehc_advice (id, case_id, request_reference, deadline_on, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [advice.id.uuid, advice.caseID.uuid, advice.ehcRequestReference, advice.deadline.date.description, advice.submittedOn?.description, try StoredJSON.encode(advice)])
-            }
+            for advice in batch.ehcAdvice { try Self.upsertEHCAdvice(advice, body: try StoredJSON.encode(advice), in: db) }
             for stay in batch.overnightStays {
                 try db.execute(
                     sql: "INSERT INTO overnight_stay (id, case_id, first_night, nights, carer, legal_basis, body) VALUES (?, ?, ?, ?, ?, ?, ?)",

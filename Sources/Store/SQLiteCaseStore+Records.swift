@@ -13,13 +13,7 @@ extension SQLiteCaseStore {
                 _ = try advice.submitted(on: submitted, knownProvisions: provisions)
             }
             let previous = try String.fetchOne(db, sql: "SELECT body FROM ehc_advice WHERE id = ?", arguments: [advice.id.uuid])
-            try db.execute(
-                sql: """
-                    INSERT INTO ehc_advice (id, case_id, request_reference, deadline_on, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET request_reference = excluded.request_reference, deadline_on = excluded.deadline_on,
-                        submitted_on = excluded.submitted_on, body = excluded.body
-                    """,
-                arguments: [advice.id.uuid, advice.caseID.uuid, advice.ehcRequestReference, advice.deadline.date.description, advice.submittedOn?.description, body])
+            try Self.upsertEHCAdvice(advice, body: body, in: db)
             return (previous, body, ())
         }
     }
@@ -80,6 +74,16 @@ extension SQLiteCaseStore {
     static func provisions(ofCase id: CaseFile.ID, in db: Database) throws -> [Provision] {
         try String.fetchAll(db, sql: "SELECT body FROM provision WHERE case_id = ? ORDER BY start_date, row", arguments: [id.uuid])
             .map { try StoredJSON.decode(Provision.self, from: $0, table: "provision") }
+    }
+
+    static func upsertEHCAdvice(_ advice: EHCAdvice, body: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO ehc_advice (id, case_id, request_reference, deadline_on, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET request_reference = excluded.request_reference, deadline_on = excluded.deadline_on,
+                    submitted_on = excluded.submitted_on, body = excluded.body
+                """,
+            arguments: [advice.id.uuid, advice.caseID.uuid, advice.ehcRequestReference, advice.deadline.date.description, advice.submittedOn?.description, body])
     }
 
     static func upsertReview(_ review: Review, body: String, in db: Database) throws {

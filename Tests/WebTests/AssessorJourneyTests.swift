@@ -62,6 +62,66 @@ struct AssessorJourneyTests {
         }
     }
 
+    @Test("EHC advice is sent as the advice record the plan and deadlines are kept from; provision meeting a section D need that is not listed is shown beside its question")
+    func ehcAdvice() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let assessor = try await server.account("hollis@example.org", role: .assessor)
+        let file = try await server.openCase(for: parent)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("hollis@example.org")
+            let base = "/cases/\(file.id)/ehc-advice"
+            _ = try await browser.get(base)
+            var draft = try await server.store.draft(owner: assessor.id, purpose: "ehc-advice/\(file.id)")
+                ?? FormDraft(owner: assessor.id, purpose: "ehc-advice/\(file.id)", formID: CaseReport.ehcAdviceFormID, formVersion: 1)
+            for (key, value) in AssessorJourneyTests.completeAdvice { draft.answers[key] = value }
+            try await server.store.saveDraft(draft)
+
+            let refused = try await browser.submit(base + "/check", to: base + "/submit", [])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.contains("is not a section D need: the section D needs are numbered 1 to 1"))
+            #expect(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).ehcAdvice.isEmpty, "refused advice stores nothing")
+
+            let provision: [(String, String)] = [
+                ("provision_items.count", "1"), ("provision_items[0].provision_description", "Personal care at home, mornings"),
+                ("provision_items[0].provision_section", "H1"), ("provision_items[0].csdpa_head", "practical-assistance-at-home"),
+                ("provision_items[0].provision_quantity", "6"), ("provision_items[0].provision_unit", "hours-per-week"),
+                ("provision_items[0].provision_educates_or_trains", "no"),
+            ]
+            let shown = ("_shown", "provision_items provision_items[0].provision_meets_needs")
+            let beside = try await browser.submit(base + "/section/provision", provision + [("_action", "continue"), shown, ("provision_items[0].provision_meets_needs", "3")])
+            #expect(beside.status == .unprocessableContent)
+            #expect(beside.contains("is not a section D need"))
+            let fixed = try await browser.submit(base + "/section/provision", provision + [("_action", "continue"), shown, ("provision_items[0].provision_meets_needs", "1")])
+            #expect(fixed.status == .seeOther)
+
+            let sent = try await browser.submit(base + "/check", to: base + "/submit", [])
+            #expect(sent.status == .seeOther, "\(sent.all(ParentJourneyTests.errorLinks))")
+            let advice = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).ehcAdvice.first)
+            #expect(advice.submittedOn == TestServer.today)
+            #expect(advice.deadline.date == CalendarDate(year: 2026, month: 3, day: 30))
+            #expect(advice.sectionD.map(\.area) == [.personalCare])
+            #expect(advice.provision.first?.meets == advice.sectionD.map(\.id))
+            #expect(advice.provision.first?.amount == (try ProvisionAmount(6, .hoursPerWeek)))
+            #expect(try await server.store.reports(ofCase: file.id).count == 1, "the family can still read the advice as sent")
+        }
+    }
+
+    static let completeAdvice: [String: RawAnswer] = [
+        "ehc_request_ref": .value("EHC-2026-0031"), "date_requested": .value("2026-02-16"), "author": .value("Hollis Brackenbury"),
+        "team": .value("disabled-children"), "basis": .value("new-s17-assessment"), "known_to_social_care": .value("no"),
+        "child_views": .value("Quillon wants to go swimming with his cousins."),
+        "section_d_needs": .items([["need_area": .value("personal-care"), "need_description": .value("Two adults for washing and dressing"),
+                                    "need_impact": .value("His mother has hurt her back lifting him")]]),
+        "section_e_outcomes": .items([["outcome_text": .value("Quillon is washed and dressed safely every morning"), "outcome_by_when": .value("2026-09-01"),
+                                       "outcome_linked_needs": .value("1")]]),
+        "provision_items": .items([["provision_description": .value("Personal care at home, mornings"), "provision_section": .value("H1"),
+                                    "csdpa_head": .value("practical-assistance-at-home"), "provision_quantity": .value("6"), "provision_unit": .value("hours-per-week"),
+                                    "provision_meets_needs": .value("3"), "provision_educates_or_trains": .value("no")]]),
+        "include_cin_cp_information": .value("no"), "signed_by": .value("Hollis Brackenbury"), "signed_date": .value("2026-03-02"),
+    ]
+
     static let completeAssessment: [String: RawAnswer] = [
         "assessment_start_date": .value("2026-03-03"), "assessor": .value("Hollis Brackenbury"), "assessor_knows_condition": .value("yes"),
         "manager": .value("Greer Wrenfield"), "proportionality": .value("standard"),

@@ -4,8 +4,10 @@ import Foundation
 
 /// Reports, comments, missed-session reports, allocation and caseloads. Every change is audited.
 public protocol CaseDocumentStore: Sendable {
-    /// Stores a submitted report with the needs it records (`CaseReport.assessedNeeds`) and removes the
-    /// author's draft of it, in one transaction: all of it is stored or none.
+    /// Stores a submitted report with the records it makes (the needs of a child in need assessment,
+    /// `CaseReport.assessedNeeds`; the advice of an EHC advice form, `CaseReport.ehcAdvice`) and removes the
+    /// author's draft of it, in one transaction: all of it is stored or none. Advice with errors is refused
+    /// with `EHCAdviceRefused`.
     func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws
     func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport]
     func addComment(_ comment: FamilyComment, by who: ActingUser) async throws

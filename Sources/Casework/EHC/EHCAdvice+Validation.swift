@@ -5,7 +5,8 @@ import Foundation
 public struct EHCAdviceProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable { case error, warning }
     public let severity: Severity
-    /// The field, as a form would name it (`basis`, `provision[2].csdpa_head`).
+    /// The question in the advice form (F4, `ehc-social-care-advice`) it is about, as the form names answers
+    /// (`basis`, `provision_items[2].csdpa_head`), so a page can show it beside that question.
     public let field: String
     public let message: String
 
@@ -24,7 +25,7 @@ extension EHCAdvice {
         func warning(_ field: String, _ message: String) { problems.append(.init(severity: .warning, field: field, message: message)) }
 
         if notKnownToService {
-            error("not_known_to_service", basis == nil
+            error("known_to_social_care", basis == nil
                 ? "\"not known to this service\" is not social care advice: a child having an EHC needs assessment with no social care record must be assessed (start a new s17 assessment and record it as the basis)"
                 : "\"not known to this service\" contradicts the recorded basis (\(basis!.rawValue)): write the advice from that assessment")
         }
@@ -33,49 +34,49 @@ extension EHCAdvice {
         }
         if author.trimmingCharacters(in: .whitespaces).isEmpty { error("author", "the advice needs an author") }
         if sectionD.isEmpty && (noNeedsReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty && !notKnownToService {
-            error("section_d", "record the child's social care needs, or say why there are none")
+            error("no_needs_reason", "record the child's social care needs, or say why there are none")
         }
         let needIDs = Set(sectionD.map(\.id))
         let provisionsByID = Dictionary(knownProvisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var met = Set<SectionDNeed.ID>()
         for (index, item) in provision.enumerated() {
-            let field = "provision[\(index)]"
-            if item.description.trimmingCharacters(in: .whitespaces).isEmpty { error("\(field).description", "describe the provision") }
+            let question = "provision_items[\(index)]"
+            if item.description.trimmingCharacters(in: .whitespaces).isEmpty { error("\(question).provision_description", "describe the provision") }
             if item.section == .h1 && item.csdpaHead == nil {
-                error("\(field).csdpa_head", "H1 provision is made under CSDPA 1970 s2: name the head (practical assistance at home, recreation, travel, ...)")
+                error("\(question).csdpa_head", "H1 provision is made under CSDPA 1970 s2: name the head (practical assistance at home, recreation, travel, ...)")
             }
             if item.section == .h2 && item.csdpaHead != nil {
-                warning("\(field).section", "it names a CSDPA s2 head (\(item.csdpaHead!.rawValue)), so it belongs in H1, where the duty is enforceable")
+                warning("\(question).provision_section", "it names a CSDPA s2 head (\(item.csdpaHead!.rawValue)), so it belongs in H1, where the duty is enforceable")
             }
             if item.educatesOrTrains {
-                error("\(field).section", "provision that educates or trains belongs in section F (special educational provision), not H")
+                error("\(question).provision_educates_or_trains", "provision that educates or trains belongs in section F (special educational provision), not H")
             }
             if item.meets.isEmpty {
-                error("\(field).meets", "link the provision to the section D need it meets")
+                error("\(question).provision_meets_needs", "link the provision to the section D need it meets")
             }
             for id in item.meets where !needIDs.contains(id) {
-                error("\(field).meets", "links to a section D need that is not in this advice (\(id))")
+                error("\(question).provision_meets_needs", "links to a section D need that is not in this advice (\(id))")
             }
             met.formUnion(item.meets)
             if let provisionID = item.provisionID {
                 if let known = provisionsByID[provisionID] {
                     if known.caseID != caseID {
-                        error("\(field).provision", "links to provision from another child's case")
+                        error(question, "links to provision from another child's case")
                     } else if known.legalBasis.ehcSection != item.section && known.legalBasis != .directPayment {
-                        error("\(field).section", "the linked provision is under \(known.legalBasis.title), which belongs in \(known.legalBasis.ehcSection.rawValue), not \(item.section.rawValue)")
+                        error("\(question).provision_section", "the linked provision is under \(known.legalBasis.title), which belongs in \(known.legalBasis.ehcSection.rawValue), not \(item.section.rawValue)")
                     }
                 } else {
-                    error("\(field).provision", "links to provision that is not in the case record (\(provisionID))")
+                    error(question, "links to provision that is not in the case record (\(provisionID))")
                 }
             }
         }
         for (index, need) in sectionD.enumerated() where !met.contains(need.id) {
-            warning("section_d[\(index)]", "no H1 or H2 provision meets this need (\(need.area.title)); say where it is met")
+            warning("section_d_needs[\(index)]", "no H1 or H2 provision meets this need (\(need.area.title)); say where it is met")
         }
         if submittedOn == nil && today > deadline.date {
-            warning("due_date", "the advice was due on \(deadline.date), 6 weeks from the request on \(requestedOn)")
+            warning("date_requested", "the advice was due on \(deadline.date), 6 weeks from the request on \(requestedOn)")
         } else if let submittedOn, submittedOn > deadline.date {
-            warning("due_date", "sent on \(submittedOn), after the 6-week deadline of \(deadline.date)")
+            warning("date_requested", "sent on \(submittedOn), after the 6-week deadline of \(deadline.date)")
         }
         return problems
     }

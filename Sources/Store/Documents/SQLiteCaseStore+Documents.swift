@@ -21,6 +21,11 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 try Self.upsertNeed(need, body: needBody, in: db)
                 try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db)
             }
+            if let advice = try report.ehcAdvice() {
+                let adviceBody = try StoredJSON.encode(advice)
+                try Self.upsertEHCAdvice(advice, body: adviceBody, in: db)
+                try AuditLog.append(AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: nil, newValue: adviceBody), in: db)
+            }
             if let draftOwner, let draftPurpose {
                 try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [draftOwner.uuid, draftPurpose])
             }

@@ -10,9 +10,8 @@ struct AssessorRoutes: Sendable {
 
     /// The form each kind of assessment is written on.
     static let formIDs: [AssessmentKind: String] = [
-        .childInNeed: "child-in-need-assessment", .parentCarer: "parent-carer-assessment", .youngCarer: "young-carer-assessment",
+        .childInNeed: CaseReport.childInNeedFormID, .parentCarer: "parent-carer-assessment", .youngCarer: "young-carer-assessment",
     ]
-    static let ehcFormID = "ehc-social-care-advice"
 
     func register(on router: WebRouter) {
         router.get("/work") { request, context in try await caseload(request, context) }
@@ -108,10 +107,23 @@ struct AssessorRoutes: Sendable {
         let account = try context.signedIn(request, as: ActingUser.Role.staff)
         let caseID: CaseFile.ID = try context.id("case")
         try await CaseAccess.check(caseID, for: account, services: services)
-        guard let summary = try await services.store.caseSummary(caseID), let form = services.library.form(Self.ehcFormID) else { throw WebError.notFound }
-        let journey = FormJourney(
+        guard let summary = try await services.store.caseSummary(caseID), let form = services.library.form(CaseReport.ehcAdviceFormID) else { throw WebError.notFound }
+        let today = services.today
+        var journey = FormJourney(
             form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
-            caption: "\(summary.childName) (\(summary.reference))", today: services.today)
+            caption: "\(summary.childName) (\(summary.reference))", today: today)
+        // What the store would refuse, shown beside the questions before sending.
+        journey.domainProblems = { answers in
+            let report = CaseReport(
+                caseID: caseID, assessmentID: nil, formID: form.id, formVersion: form.version, title: form.title,
+                answers: answers.values.compactMapValues(SubmittedAnswer.init), author: account.actingUser, submittedOn: today)
+            do throws(EHCAdviceRefused) {
+                _ = try report.ehcAdvice()
+                return []
+            } catch {
+                return error.problems.map { AnswerProblem(field: $0.field, message: $0.message) }
+            }
+        }
         return JourneyTarget(journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.")
     }
 

@@ -14,13 +14,18 @@ struct FormJourney: Sendable {
     /// A line above each page's heading: whom the form is about.
     let caption: String?
     let today: CalendarDate
+    /// Problems the domain finds in answers the form accepts (EHC advice naming a section D need that is not
+    /// there); asked only once the form's own checks pass.
+    var domainProblems: (@Sendable (Answers) -> [AnswerProblem])?
 
     func newDraft(owner: Account.ID) -> FormDraft {
         FormDraft(owner: owner, purpose: purpose, formID: form.id, formVersion: form.version)
     }
 
     func check(_ draft: FormDraft) -> AnswerCheck {
-        form.check(draft.answers, library: library, today: today)
+        let check = form.check(draft.answers, library: library, today: today)
+        guard check.isValid, let domainProblems else { return check }
+        return check.adding(domainProblems(check.answers))
     }
 
     func section(_ id: String) -> Section? {

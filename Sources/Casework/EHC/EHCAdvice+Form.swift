@@ -1,0 +1,128 @@
+// Tell it once: a submitted advice form (F4) becomes the EHC advice record the deadlines and the plan are kept from.
+import Foundation
+
+extension CaseReport {
+    /// The EHC social care advice form's id.
+    public static let ehcAdviceFormID = "ehc-social-care-advice"
+
+    /// The advice a submitted F4 form gives, sent on the day the report was submitted; nil for any other form.
+    /// It has the report's id, so reading it twice gives the same record. Section E outcomes, funding and the
+    /// consent answers stay in the report.
+    ///
+    /// - Throws: `EHCAdviceRefused` naming the form's questions: a section D need number that is not in the
+    ///   list, an amount without its unit, or anything `EHCAdvice.problems` counts as an error.
+    public func ehcAdvice(calendar: WorkingDayCalendar = .englandAndWales) throws(EHCAdviceRefused) -> EHCAdvice? {
+        guard formID == Self.ehcAdviceFormID else { return nil }
+        var reader = AdviceAnswers(answers: answers)
+        let basis = reader.choice("basis").flatMap(AdviceBasis.init(rawValue:))
+        let known = reader.yesNo("known_to_social_care")
+        let sectionD = reader.items("section_d_needs").map { item in
+            SectionDNeed(
+                area: item.choice("need_area").flatMap(LifeArea.init(rawValue:)) ?? .other,
+                need: item.text("need_description") ?? "", impact: item.text("need_impact") ?? "")
+        }
+        for (index, outcome) in reader.items("section_e_outcomes").enumerated() {
+            _ = reader.needs(outcome.text("outcome_linked_needs"), of: sectionD, field: "section_e_outcomes[\(index)].outcome_linked_needs")
+        }
+        let provision = reader.items("provision_items").enumerated().map { index, item in
+            let field = "provision_items[\(index)]"
+            return EHCProvisionItem(
+                description: item.text("provision_description") ?? "",
+                section: item.choice("provision_section") == EHCSection.h2.rawValue ? .h2 : .h1,
+                csdpaHead: item.choice("csdpa_head").flatMap(CSDPAHead.init(rawValue:)),
+                amount: reader.amount(item, field: field),
+                provider: item.text("provision_provider"),
+                meets: reader.needs(item.text("provision_meets_needs"), of: sectionD, field: "\(field).provision_meets_needs"),
+                educatesOrTrains: item.yesNo("provision_educates_or_trains") ?? false)
+        }
+        guard let requestedOn = reader.date("date_requested") else {
+            throw EHCAdviceRefused(problems: reader.problems + [.init(severity: .error, field: "date_requested", message: "give the date the advice was requested")])
+        }
+        let advice = EHCAdvice(
+            id: EHCAdvice.ID(id.uuid), caseID: caseID, ehcRequestReference: reader.text("ehc_request_ref") ?? "", requestedOn: requestedOn,
+            author: reader.text("author") ?? "", team: reader.choice("team").map(Team.init(rawValue:)) ?? .disabledChildren, basis: basis,
+            notKnownToService: known == false && basis != .newSection17Assessment, sectionD: sectionD, provision: provision,
+            noNeedsReason: reader.text("no_needs_reason"), calendar: calendar)
+        guard reader.problems.isEmpty else { throw EHCAdviceRefused(problems: reader.problems) }
+        return try advice.submitted(on: submittedOn, knownProvisions: [])
+    }
+}
+
+/// Reads F4 answers by question id, collecting what cannot be read as advice.
+private struct AdviceAnswers {
+    let answers: [String: SubmittedAnswer]
+    var problems: [EHCAdviceProblem] = []
+
+    init(answers: [String: SubmittedAnswer]) { self.answers = answers }
+
+    func text(_ id: String) -> String? {
+        guard case .text(let text)? = answers[id] else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func choice(_ id: String) -> String? {
+        guard case .choice(let code)? = answers[id] else { return nil }
+        return code
+    }
+
+    func yesNo(_ id: String) -> Bool? {
+        guard case .yesNo(let answer)? = answers[id] else { return nil }
+        return answer
+    }
+
+    func date(_ id: String) -> CalendarDate? {
+        guard case .date(let date)? = answers[id] else { return nil }
+        return date
+    }
+
+    func items(_ id: String) -> [AdviceAnswers] {
+        guard case .items(let items)? = answers[id] else { return [] }
+        return items.map(AdviceAnswers.init(answers:))
+    }
+
+    /// The form's units, by their codes in the form.
+    private static let units: [String: ProvisionUnit] = [
+        "hours-per-week": .hoursPerWeek, "sessions-per-month": .sessionsPerMonth, "nights-per-year": .nightsPerYear, "one-off": .oneOff,
+    ]
+
+    /// The item's quantity in its unit; a quantity without a unit (or a unit without a quantity) is a problem.
+    mutating func amount(_ item: AdviceAnswers, field: String) -> ProvisionAmount? {
+        var quantity: Double?
+        if case .number(let written)? = item.answers["provision_quantity"] { quantity = Double(written) }
+        let unit = item.choice("provision_unit").flatMap { Self.units[$0] }
+        switch (quantity, unit) {
+        case (nil, nil):
+            return nil
+        case (let quantity?, let unit?):
+            do {
+                return try ProvisionAmount(quantity, unit)
+            } catch {
+                problems.append(.init(severity: .error, field: "\(field).provision_quantity", message: "the quantity must be more than 0"))
+                return nil
+            }
+        case (nil, _?):
+            problems.append(.init(severity: .error, field: "\(field).provision_quantity", message: "give the quantity for the unit chosen"))
+            return nil
+        case (_?, nil):
+            problems.append(.init(severity: .error, field: "\(field).provision_unit", message: "choose the unit the quantity is in"))
+            return nil
+        }
+    }
+
+    /// Section D needs named by their numbers in the list ("1, 3"); each must be in the list.
+    mutating func needs(_ written: String?, of sectionD: [SectionDNeed], field: String) -> [SectionDNeed.ID] {
+        guard let written else { return [] }
+        let parts = written.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).filter { $0.lowercased() != "and" }
+        var ids: [SectionDNeed.ID] = []
+        for part in parts {
+            guard let number = Int(part), sectionD.indices.contains(number - 1) else {
+                let range = sectionD.isEmpty ? "there are no section D needs listed" : "the section D needs are numbered 1 to \(sectionD.count)"
+                problems.append(.init(severity: .error, field: field, message: "\"\(part)\" is not a section D need: \(range)"))
+                return []
+            }
+            ids.append(sectionD[number - 1].id)
+        }
+        return ids
+    }
+}
