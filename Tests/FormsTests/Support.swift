@@ -7,8 +7,8 @@ import HeededXML
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// A throwaway folder of form files.
-struct FormFolder {
+/// A throwaway folder of form files, removed when the test's value goes away.
+final class FormFolder {
     let url: URL
 
     init(_ files: [String: String]) throws {
@@ -18,6 +18,8 @@ struct FormFolder {
             try Data(text.utf8).write(to: url.appendingPathComponent(name))
         }
     }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 
     var path: String { url.path }
 
