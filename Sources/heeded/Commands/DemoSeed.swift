@@ -51,7 +51,7 @@ struct DemoSeed {
             try await store.submitReport(report, draftOwner: nil, draftPurpose: nil, by: report.author)
             // Some of the team's open assessments go to the demo assessor, so the caseload shows held work too.
             for assessment in record.assessments where assessment.status.isOpen {
-                try await store.allocate(assessment.id, to: Self.assessorEmail, by: ActingUser(id: Self.managerEmail, role: .manager))
+                _ = try await store.allocate(assessment.id, to: Self.assessorEmail, by: ActingUser(id: Self.managerEmail, role: .manager))
             }
         }
         printAccounts(seeded: true)

@@ -43,7 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
             let inputs = try await store.unmetNeedInputs(team: team.map { Team(rawValue: $0) })
             let unmet = UnmetNeed.assessedButUnmet(inputs, asOf: date, policy: UnmetNeedPolicy(tolerance: tolerance, recordingLagDays: recordingLag))
             let noProvision = unmet.lazy.filter { $0.kind == .noProvision }.count
-            ReportOutput.write(unmet, format: format, columns: ReportOutput.unmetColumns)
+            await ReportOutput.write(unmet, format: format, columns: ReportOutput.unmetColumns)
             printError("\(unmet.count) unmet (\(noProvision) needs with no provision, \(unmet.count - noProvision) provisions behind on delivery) "
                 + "across \(inputs.cases.count) cases, \(inputs.needs.count) needs, \(inputs.provisions.count) provisions, as of \(date)")
         }
@@ -75,7 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
             let date = asOf.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(Date())
             let inputs = try await store.overdueInputs(team: team.map { Team(rawValue: $0) })
             let overdue = OverdueWork.find(inputs, asOf: date)
-            ReportOutput.write(overdue, format: format, columns: ReportOutput.overdueColumns)
+            await ReportOutput.write(overdue, format: format, columns: ReportOutput.overdueColumns)
             printError("\(overdue.count) overdue items across \(inputs.cases.count) cases, as of \(date)")
         }
     }
