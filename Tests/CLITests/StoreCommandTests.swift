@@ -18,6 +18,22 @@ struct StoreCommandTests {
         #expect(rows.first?.contains("case") == true)
         #expect(rows.count > 1, "invented families include need that is not met")
 
+        // The table lines up: every row's "days" column starts where its title does.
+        let table = try HeededProcess.run(["report", "unmet", "--data-dir", data.path, "--as-of", "2026-11-20"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == rows.count)
+        let daysColumn = lines.first?.range(of: "days")
+        if let title = lines.first, let daysColumn {
+            let offset = title.unicodeScalars.distance(from: title.startIndex, to: daysColumn.lowerBound)
+            for line in lines.dropFirst() {
+                let scalars = Array(line.unicodeScalars)
+                #expect(scalars.count > offset && scalars[offset - 2] == " " && scalars[offset - 1] == " " && scalars[offset] != " ", "\(line)")
+            }
+        } else {
+            Issue.record("no days column in \(table.stdout.prefix(200))")
+        }
+
         let json = try HeededProcess.run(["report", "overdue", "--data-dir", data.path, "--as-of", "2026-11-20", "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout.prefix(200))")
