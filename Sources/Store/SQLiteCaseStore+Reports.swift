@@ -42,7 +42,6 @@ extension SQLiteCaseStore {
 
     private static func needSummaries(filter: String, arguments: StatementArguments, in db: Database) throws -> [NeedSummary] {
         var needs: [NeedSummary] = []
-        needs.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM need") ?? 0)
         let needRows = try Row.fetchCursor(db, sql: "SELECT id, case_id, area, identified_on, closed_on FROM need \(filter)", arguments: arguments)
         while let row = try needRows.next() {
             needs.append(NeedSummary(
@@ -74,8 +73,6 @@ extension SQLiteCaseStore {
             return found
         }
         var provisions: [ProvisionSummary] = []
-        provisions.reserveCapacity(
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM provision WHERE row >= \(rows.lowerBound) AND row < \(rows.upperBound)") ?? 0)
         let provisionRows = try Row.fetchCursor(
             db,
             sql: """
