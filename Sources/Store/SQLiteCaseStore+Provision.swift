@@ -27,10 +27,12 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func recordDelivery(_ delivery: Delivery, by who: ActingUser) async throws {
+    public func recordDelivery(_ delivery: Delivery, inCase caseID: CaseFile.ID, by who: ActingUser) async throws {
         let body = try StoredJSON.encode(delivery)
         try await audited("delivery.recorded", subject: "provision/\(delivery.provisionID)/\(delivery.periodStart)", by: who) { db in
-            guard let row = try Self.provisionRow(delivery.provisionID, in: db) else {
+            guard let row = try Int64.fetchOne(
+                db, sql: "SELECT row FROM provision WHERE id = ? AND case_id = ?", arguments: [delivery.provisionID.uuid, caseID.uuid])
+            else {
                 throw CaseStoreError.notFound(kind: "provision", id: delivery.provisionID.description)
             }
             let previous = try Row.fetchOne(

@@ -63,7 +63,7 @@ struct RoundTripTests {
         let family = try IdrisFamily()
         try await family.store(in: temporary.store)
         let corrected = try Delivery(provisionID: family.provision.id, periodStart: day("2025-10-13"), periodEnd: day("2025-10-19"), plannedUnits: 7.5, deliveredUnits: 7.5)
-        try await temporary.store.recordDelivery(corrected, by: assessor)
+        try await temporary.store.recordDelivery(corrected, inCase: family.file.id, by: assessor)
         let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
         #expect(record.deliveries == [family.deliveries[0], corrected])
         let inputs = try await temporary.store.unmetNeedInputs(team: nil)
@@ -99,7 +99,14 @@ struct RoundTripTests {
         let crossed = try Provision(caseID: other.file.id, needIDs: [idris.need.id], service: .homeCare, description: "x",
                                     amount: ProvisionAmount(1, .hoursPerWeek), startDate: day("2025-10-01"), provider: nil, legalBasis: .section17)
         await #expect(throws: CaseStoreError.self) { try await temporary.store.saveProvision(crossed, by: assessor) }
-        await #expect(throws: CaseStoreError.self) { try await temporary.store.recordDelivery(other.deliveries[0], by: assessor) }
+        await #expect(throws: CaseStoreError.self) { try await temporary.store.recordDelivery(other.deliveries[0], inCase: other.file.id, by: assessor) }
+        // A provision that exists, but in another child's case, is not there for this case: nothing is written.
+        let overwrite = try Delivery(provisionID: idris.provision.id, periodStart: idris.deliveries[0].periodStart, periodEnd: idris.deliveries[0].periodEnd,
+                                     plannedUnits: 7.5, deliveredUnits: 7.5)
+        await #expect(throws: CaseStoreError.notFound(kind: "provision", id: idris.provision.id.description)) {
+            try await temporary.store.recordDelivery(overwrite, inCase: other.file.id, by: assessor)
+        }
+        #expect(try await temporary.store.caseRecord(idris.file.id, viewedBy: assessor).deliveries == idris.deliveries)
         await #expect(throws: CaseStoreError.alreadyExists(kind: "case", id: idris.file.id.description)) {
             try await temporary.store.openCase(idris.file, assessments: [], by: parent)
         }

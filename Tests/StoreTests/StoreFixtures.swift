@@ -79,7 +79,7 @@ struct IdrisFamily {
         try await store.openCase(file, assessments: assessments, by: parent)
         try await store.saveNeed(need, by: assessor)
         try await store.saveProvision(provision, by: assessor)
-        for delivery in deliveries { try await store.recordDelivery(delivery, by: assessor) }
+        for delivery in deliveries { try await store.recordDelivery(delivery, inCase: file.id, by: assessor) }
         try await store.saveEHCAdvice(advice, by: assessor)
         try await store.recordOvernightStay(stay, by: assessor)
         try await store.saveReview(review, by: assessor)

@@ -128,7 +128,8 @@ struct SecurityTests {
 
     @Test("an expired session sends the person to sign in, and their saved draft is kept")
     func expiredSession() async throws {
-        let server = try TestServer(idleTimeout: .seconds(2))
+        // Long enough that signing in and saving finish inside it on a loaded machine; short enough to wait out.
+        let server = try TestServer(idleTimeout: .seconds(5))
         let parent = try await server.account("marisol@example.org", role: .parent)
         try await server.run { browser in
             var browser = browser
@@ -136,7 +137,7 @@ struct SecurityTests {
             let saved = try await browser.submit("/request/section/about_you", [("_action", "save"), ("requester_name", "Marisol Quennell")])
             #expect(saved.status == .seeOther)
             let form = try await browser.get("/request/section/about_child")
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(6))
             let late = try await browser.post("/request/section/about_child", [("_csrf", form.csrf ?? ""), ("child_name", "Kit Quennell")])
             #expect(late.status == .seeOther)
             #expect(late.location?.hasPrefix("/sign-in?next=%2Frequest%2Fsection%2Fabout_child") == true)

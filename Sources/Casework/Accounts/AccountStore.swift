@@ -17,11 +17,12 @@ public protocol AccountStore: Sendable {
     /// Links an existing case to a parent's account (a case opened on the family's behalf), audited.
     func linkCase(_ id: CaseFile.ID, to owner: Account.ID, by who: ActingUser) async throws
 
-    /// Notes a failed sign-in for an email and an address.
-    func recordFailedSignIn(email: String, address: String, at instant: Date) async throws
-    /// Failed sign-ins since an instant, for the email and for the address.
-    func failedSignIns(email: String, address: String, since instant: Date) async throws -> SignInFailures
-    /// Forgets an account's failures after it signs in.
+    /// Claims one sign-in attempt for an email from an address, if the throttle allows another in its window.
+    /// The attempt counts as a failure from this moment until `clearFailedSignIns` is called after the password
+    /// proves right, and the count and the claim are one atomic step: so guesses made in parallel are counted
+    /// before any of them is checked, and no more than the throttle allows are ever checked.
+    func claimSignInAttempt(email: String, address: String, at instant: Date, throttle: SignInThrottle) async throws -> Bool
+    /// Forgets an account's failures (and its claimed attempt) after it signs in.
     func clearFailedSignIns(email: String) async throws
 
     /// Stores an API token by its hash (the token itself is shown once and never stored).

@@ -22,14 +22,3 @@ public struct SignInThrottle: Sendable, Hashable {
         accountFailures < perAccount && addressFailures < perAddress
     }
 }
-
-/// Failed sign-ins counted in the throttle's window.
-public struct SignInFailures: Sendable, Hashable {
-    public let account: Int
-    public let address: Int
-
-    public init(account: Int, address: Int) {
-        self.account = account
-        self.address = address
-    }
-}

@@ -27,8 +27,10 @@ public protocol CaseStore: Sendable {
     func saveNeed(_ need: Need, by who: ActingUser) async throws
     /// Adds provision or replaces it. Every need it names must be in the same case.
     func saveProvision(_ provision: Provision, by who: ActingUser) async throws
-    /// Records delivery for a period; a second record for the same provision and period start replaces the first.
-    func recordDelivery(_ delivery: Delivery, by who: ActingUser) async throws
+    /// Records delivery for a period against a provision of the case `caseID`; a second record for the same provision
+    /// and period start replaces the first. A provision of another case is `CaseStoreError.notFound`, so access to one
+    /// case never reaches another's records.
+    func recordDelivery(_ delivery: Delivery, inCase caseID: CaseFile.ID, by who: ActingUser) async throws
     /// Saves EHC advice. Submitted advice (with `submittedOn`) must have no errors (`EHCAdviceRefused`).
     func saveEHCAdvice(_ advice: EHCAdvice, by who: ActingUser) async throws
     func recordOvernightStay(_ stay: OvernightStay, by who: ActingUser) async throws

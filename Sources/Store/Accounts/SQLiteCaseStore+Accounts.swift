@@ -63,23 +63,19 @@ extension SQLiteCaseStore: AccountStore {
         }
     }
 
-    public func recordFailedSignIn(email: String, address: String, at instant: Date) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO sign_in_failure (email, address, at) VALUES (?, ?, ?)",
-                arguments: [EmailAddress.normalised(email) ?? email, address, instant.timeIntervalSince1970])
+    public func claimSignInAttempt(email: String, address: String, at instant: Date, throttle: SignInThrottle) async throws -> Bool {
+        let email = EmailAddress.normalised(email) ?? email
+        // One write transaction: SQLite runs one writer at a time, so no other claim can count between this
+        // count and this insert.
+        return try await writer.write { db in
+            let since = instant.timeIntervalSince1970 - throttle.window
+            let byEmail = try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_failure WHERE email = ? AND at >= ?", arguments: [email, since]) ?? 0
+            let byAddress = try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_failure WHERE address = ? AND at >= ?", arguments: [address, since]) ?? 0
+            guard throttle.allows(accountFailures: byEmail, addressFailures: byAddress) else { return false }
+            try db.execute(sql: "INSERT INTO sign_in_failure (email, address, at) VALUES (?, ?, ?)", arguments: [email, address, instant.timeIntervalSince1970])
             // Keep the table small: failures older than a day no longer count for anything.
             try db.execute(sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [instant.timeIntervalSince1970 - 86_400])
-        }
-    }
-
-    public func failedSignIns(email: String, address: String, since instant: Date) async throws -> SignInFailures {
-        try await writer.read { db in
-            let since = instant.timeIntervalSince1970
-            let byEmail = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sign_in_failure WHERE email = ? AND at >= ?", arguments: [EmailAddress.normalised(email) ?? email, since]) ?? 0
-            let byAddress = try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_failure WHERE address = ? AND at >= ?", arguments: [address, since]) ?? 0
-            return SignInFailures(account: byEmail, address: byAddress)
+            return true
         }
     }
 

@@ -42,12 +42,11 @@ struct APIRoutes: Sendable {
 
     private func token(_ request: Request, _ context: WebContext) async throws -> Response {
         let body = try await decode(TokenRequest.self, request, context)
-        let throttle = services.configuration.signInThrottle
-        let failures = try await services.store.failedSignIns(email: body.email, address: context.clientAddress, since: Date().addingTimeInterval(-throttle.window))
-        guard throttle.allows(accountFailures: failures.account, addressFailures: failures.address) else { throw WebError.tooManyAttempts }
+        guard try await services.store.claimSignInAttempt(
+            email: body.email, address: context.clientAddress, at: Date(), throttle: services.configuration.signInThrottle)
+        else { throw WebError.tooManyAttempts }
         let account = try await services.store.account(email: body.email)
         guard Bcrypt.verify(body.password, hash: account?.passwordHash ?? services.dummyPasswordHash), let account else {
-            try await services.store.recordFailedSignIn(email: body.email, address: context.clientAddress, at: Date())
             throw HTTPError(.unauthorized, message: "Unknown email address or wrong password")
         }
         try await services.store.clearFailedSignIns(email: body.email)
@@ -99,7 +98,7 @@ struct APIRoutes: Sendable {
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = UnmetFilter(request: request)
+        let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, _, items) = filter.page(of: snapshot)
         return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: total, page: page, pageSize: UnmetFilter.pageSize, items: items.map(UnmetJSON.init)))

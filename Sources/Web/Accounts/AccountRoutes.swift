@@ -48,10 +48,9 @@ struct AccountRoutes: Sendable {
         let email = form.text("email") ?? ""
         let password = form["password"] ?? ""
         let next = Self.safeNext(form["next"] ?? "")
-        let throttle = services.configuration.signInThrottle
-        let failures = try await services.store.failedSignIns(
-            email: email, address: context.clientAddress, since: Date().addingTimeInterval(-throttle.window))
-        guard throttle.allows(accountFailures: failures.account, addressFailures: failures.address) else {
+        guard try await services.store.claimSignInAttempt(
+            email: email, address: context.clientAddress, at: Date(), throttle: services.configuration.signInThrottle)
+        else {
             return signInPage(
                 context, email: email, next: next, expired: false,
                 error: "There have been too many attempts to sign in. Wait 15 minutes and try again.", status: .tooManyRequests)
@@ -60,7 +59,6 @@ struct AccountRoutes: Sendable {
         // Verify against a dummy hash when there is no account, so timing does not reveal which emails exist.
         let hash = account?.passwordHash ?? services.dummyPasswordHash
         guard Bcrypt.verify(password, hash: hash), let account else {
-            try await services.store.recordFailedSignIn(email: email, address: context.clientAddress, at: Date())
             return signInPage(
                 context, email: email, next: next, expired: false, error: "Enter the email address and password for your account", status: .unauthorized)
         }

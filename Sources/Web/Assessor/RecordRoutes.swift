@@ -178,7 +178,7 @@ struct RecordRoutes: Sendable {
                     provisionID: provisionID, periodStart: start, periodEnd: end, plannedUnits: planned, deliveredUnits: delivered,
                     cancelledBy: form["cancelled_by"].flatMap(CancelledBy.init(rawValue:)), reason: form["reason"].flatMap(ShortfallReason.init(rawValue:)),
                     notes: form.text("notes"))
-                try await services.store.recordDelivery(delivery, by: account.actingUser)
+                try await services.store.recordDelivery(delivery, inCase: caseID, by: account.actingUser)
                 return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
             } catch CaseworkError.invalid(let field, let message) {
                 errors[field == "period_end" ? "period_end" : field] = message

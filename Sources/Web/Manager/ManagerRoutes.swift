@@ -147,7 +147,7 @@ struct ManagerRoutes: Sendable {
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = UnmetFilter(request: request)
+        let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, pages, items) = filter.page(of: snapshot)
         let trend = try await services.reports.trend(store: services.store, asOf: services.today)
@@ -172,7 +172,7 @@ struct ManagerRoutes: Sendable {
 
     private func unmetCSV(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = UnmetFilter(request: request)
+        let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         var csv = "reference,child,team,area,kind,service,legal_basis,units_due,units_delivered,shortfall,unit,unmet_since,days_unmet,reason\r\n"
         filter.forEach(in: snapshot) { item in

@@ -5,6 +5,9 @@ import Hummingbird
 /// Filters read from the query string. They only select and order what `UnmetNeed.assessedButUnmet` found;
 /// nothing here decides what counts as unmet. A county's report runs to tens of thousands of lines, so a page is
 /// picked out in one pass without copying the report.
+///
+/// A value the filter does not know is refused (400, naming the parameter) rather than ignored: a mistyped
+/// service would otherwise show every service's rows as if they were one's. A page past the end shows the last page.
 struct UnmetFilter: Sendable {
     var team: Team?
     var service: ServiceType?
@@ -14,16 +17,35 @@ struct UnmetFilter: Sendable {
     var longestFirst = true
     var page = 1
     static let pageSize = 50
+    /// The highest page number asked for that is taken as it is: any page past the report's end shows its last
+    /// page, and this bound keeps `(page - 1) * pageSize` inside `Int` whatever the query says.
+    static let highestPage = Int.max / pageSize
 
-    init(request: Request) {
+    init(request: Request) throws(WebError) {
         let parameters = request.uri.queryParameters
-        if let team = parameters["team"], !team.isEmpty { self.team = Team(rawValue: String(team)) }
-        if let service = parameters["service"] {
-            if service == "none" { noProvisionOnly = true } else { self.service = ServiceType(rawValue: String(service)) }
+        func known<Code: RawRepresentable<String> & CaseIterable>(_ name: String, _ type: Code.Type) throws(WebError) -> Code? {
+            guard let text = parameters[Substring(name)], !text.isEmpty else { return nil }
+            guard let code = Code(rawValue: String(text)) else {
+                throw .badRequest("\(name) must be one of \(Code.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return code
         }
-        if let code = parameters["disability"] { disability = DisabilityCode(rawValue: String(code)) }
-        longestFirst = parameters["sort"] != "shortest"
-        page = max(1, Int(parameters["page"] ?? "") ?? 1)
+        // Teams are the council's own codes, so any is taken; one that no case has simply matches nothing.
+        if let team = parameters["team"], !team.isEmpty { self.team = Team(rawValue: String(team)) }
+        if parameters["service"] == "none" { noProvisionOnly = true } else { service = try known("service", ServiceType.self) }
+        disability = try known("disability", DisabilityCode.self)
+        switch parameters["sort"].map(String.init) {
+        case nil, "", "longest": longestFirst = true
+        case "shortest": longestFirst = false
+        default: throw .badRequest("sort must be longest or shortest")
+        }
+        if let text = parameters["page"], !text.isEmpty {
+            // Digits only: a number too large for Int is still a page past the end, not an error.
+            guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let first = text.utf8.first, first != UInt8(ascii: "0") else {
+                throw .badRequest("page must be a whole number, 1 or more")
+            }
+            page = Int(text).map { min($0, Self.highestPage) } ?? Self.highestPage
+        }
     }
 
     func matches(_ item: UnmetNeed, in snapshot: UnmetReportCache.Snapshot) -> Bool {
