@@ -1,7 +1,7 @@
 // The team a case is allocated to; a council names its own teams in its routing tables.
 
 /// A team code as the routing tables give it (`disabled-children`, `assessment-and-intervention`,
-/// `early-help`), kept as text because a council may add its own.
+/// `early-help`, `adult-social-care`), kept as text because a council may add its own.
 public struct Team: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     public let rawValue: String
 
@@ -13,6 +13,8 @@ public struct Team: RawRepresentable, Sendable, Hashable, Codable, CustomStringC
     public static let disabledChildren = Team(rawValue: "disabled-children")
     public static let assessmentAndIntervention = Team(rawValue: "assessment-and-intervention")
     public static let earlyHelp = Team(rawValue: "early-help")
+    /// The person is 18 or over: not a child (Children Act 1989 s105(1)); a Care Act 2014 assessment instead.
+    public static let adultSocialCare = Team(rawValue: "adult-social-care")
     /// Where a request waits when the routing tables could not decide: the duty worker and manager.
     public static let duty = Team(rawValue: "duty")
 

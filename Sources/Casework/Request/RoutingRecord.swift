@@ -31,13 +31,34 @@ public struct RoutingOutcome: Sendable, Hashable, Codable {
     /// A recommendation that a strategy discussion is needed; a s47 record exists only once a manager confirms it.
     public var section47: Bool
     public var team: Team
+    /// A Care Act transition assessment (s58, s60) should be considered: a disabled young person of 14 to 17.
+    public var adultTransition: Bool
 
-    public init(childInNeedAssessment: Bool, parentCarerAssessment: Bool, youngCarerAssessment: Bool, section47: Bool, team: Team) {
+    public init(
+        childInNeedAssessment: Bool, parentCarerAssessment: Bool, youngCarerAssessment: Bool, section47: Bool, team: Team,
+        adultTransition: Bool = false
+    ) {
         self.childInNeedAssessment = childInNeedAssessment
         self.parentCarerAssessment = parentCarerAssessment
         self.youngCarerAssessment = youngCarerAssessment
         self.section47 = section47
         self.team = team
+        self.adultTransition = adultTransition
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case childInNeedAssessment, parentCarerAssessment, youngCarerAssessment, section47, team, adultTransition
+    }
+
+    /// Outcomes stored before routing had a transition answer read it as `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        childInNeedAssessment = try container.decode(Bool.self, forKey: .childInNeedAssessment)
+        parentCarerAssessment = try container.decode(Bool.self, forKey: .parentCarerAssessment)
+        youngCarerAssessment = try container.decode(Bool.self, forKey: .youngCarerAssessment)
+        section47 = try container.decode(Bool.self, forKey: .section47)
+        team = try container.decode(Team.self, forKey: .team)
+        adultTransition = try container.decodeIfPresent(Bool.self, forKey: .adultTransition) ?? false
     }
 }
 

@@ -58,6 +58,26 @@ public enum ConcernCode: String, Sendable, Hashable, Codable, CaseIterable {
     case harmfulSexualBehaviour = "harmful-sexual-behaviour"
     /// Indicators of criminal or sexual exploitation.
     case exploitation
+    /// A child's basic needs (food, warmth, hygiene, medical care, supervision) persistently not met, with signs.
+    case neglect
+    /// The child sees, hears or experiences domestic abuse in the home (Domestic Abuse Act 2021 s3).
+    case domesticAbuse = "domestic-abuse"
+    /// Persistent emotional ill-treatment of the child.
+    case emotionalHarm = "emotional-harm"
+    /// Anything else that worries the duty worker, in their words: the tables cannot judge it, so a person does.
+    case otherDescribed = "other-described"
+}
+
+/// Whether anything independent supports a concern's account.
+public enum Corroboration: String, Sendable, Hashable, Codable, CaseIterable {
+    case corroborated, uncorroborated
+    /// A professional checked it at the time and found it untrue or fully explained.
+    case disproved
+}
+
+/// For injuries: a minor injury of a common kind and site for an active child, or anything more.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable {
+    case minor, serious
 }
 
 /// Whom a concern is about.

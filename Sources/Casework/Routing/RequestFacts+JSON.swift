@@ -51,7 +51,9 @@ extension RequestFacts {
             child: Child(
                 ageYears: try child.integer("age_years", in: 0...25),
                 disabilityCodes: codes,
-                diagnosisStatus: try child.code("diagnosis_status", DiagnosisStatus.self, "a diagnosis status")),
+                diagnosisStatus: try child.code("diagnosis_status", DiagnosisStatus.self, "a diagnosis status"),
+                independentlyMobile: try child.optionalBoolean("independently_mobile"),
+                disabilityDominant: try child.optionalBoolean("disability_dominant")),
             requester: Requester(
                 relationship: try requester.code("relationship", Relationship.self, "a relationship"),
                 parentalResponsibility: try requester.boolean("parental_responsibility"),
@@ -60,14 +62,26 @@ extension RequestFacts {
             requests: try facts.list("requests") { (request) throws(RequestFactsError) in try request.code(RequestKind.self, "a request kind") },
             parentCarer: ParentCarer(
                 assessmentRequested: try parentCarer.boolean("assessment_requested"),
-                strainCount: try parentCarer.integer("strain_count", in: 0...Int.max)),
+                strainCount: try parentCarer.integer("strain_count", in: 0...Int.max),
+                parentalResponsibility: try parentCarer.optionalBoolean("parental_responsibility"),
+                adult: try parentCarer.optionalBoolean("adult")),
             parentDisabilityOrIllness: try facts.boolean("parent_disability_or_illness"),
             youngCarers: try facts.integer("young_carers", in: 0...Int.max),
+            youngCarersForOthers: try facts.optionalInteger("young_carers_for_others", in: 0...Int.max) ?? 0,
+            previousReferrals: try facts.optionalInteger("previous_referrals", in: 0...Int.max) ?? 0,
             concerns: try facts.list("concerns") { (concern) throws(RequestFactsError) in
                 let entry = try concern.asObject()
+                let code = try entry.code("code", ConcernCode.self, "a concern code")
+                let description = try entry.optionalString("description")
+                if code == .otherDescribed && (description ?? "").allSatisfy(\.isWhitespace) {
+                    throw RequestFactsError(key: entry.path("description"), problem: "required for code other-described: the duty worker's words")
+                }
                 return Concern(
-                    code: try entry.code("code", ConcernCode.self, "a concern code"),
-                    about: try entry.code("about", ConcernSubject.self, "whom a concern is about"))
+                    code: code,
+                    about: try entry.code("about", ConcernSubject.self, "whom a concern is about"),
+                    corroboration: try entry.optionalCode("corroboration", Corroboration.self, "a corroboration") ?? .uncorroborated,
+                    severity: try entry.optionalCode("severity", Severity.self, "a severity") ?? .serious,
+                    description: description)
             })
     }
 }
@@ -129,6 +143,39 @@ private struct FactReader {
     func code<Code: RawRepresentable & CaseIterable>(_ key: String, _ type: Code.Type, _ what: String) throws(RequestFactsError) -> Code
     where Code.RawValue == String {
         try member(key).code(type, what)
+    }
+
+    // Version 2's keys are optional: absent (or null) takes the contract's default; anything else is read as
+    // strictly as a required key.
+
+    private func optionalMember(_ key: String) throws(RequestFactsError) -> FactReader? {
+        guard case .object(let members) = value else {
+            throw RequestFactsError(key: path, problem: "expected an object, found \(value.shortDescription)")
+        }
+        guard let found = members[key], found != .null else { return nil }
+        return FactReader(value: found, path: path(key))
+    }
+
+    func optionalBoolean(_ key: String) throws(RequestFactsError) -> Bool? {
+        guard try optionalMember(key) != nil else { return nil }
+        return try boolean(key)
+    }
+
+    func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(RequestFactsError) -> Int? {
+        guard try optionalMember(key) != nil else { return nil }
+        return try integer(key, in: range)
+    }
+
+    func optionalCode<Code: RawRepresentable & CaseIterable>(_ key: String, _ type: Code.Type, _ what: String) throws(RequestFactsError) -> Code?
+    where Code.RawValue == String {
+        guard let found = try optionalMember(key) else { return nil }
+        return try found.code(type, what)
+    }
+
+    func optionalString(_ key: String) throws(RequestFactsError) -> String? {
+        guard let found = try optionalMember(key) else { return nil }
+        guard case .string(let text) = found.value else { throw found.wrongType("a string") }
+        return text
     }
 
     func list<Element>(_ key: String, _ element: (FactReader) throws(RequestFactsError) -> Element) throws(RequestFactsError) -> [Element] {

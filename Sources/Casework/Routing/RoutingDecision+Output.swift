@@ -1,7 +1,7 @@
 // The decision as the contract prints it (one JSON object) and as a person reads it (text).
 
 extension RoutingDecision {
-    /// The contract's decision as one line of JSON, keys in the contract's order: the five answers, then
+    /// The contract's decision as one line of JSON, keys in the contract's order: the answers, then
     /// `reasons`. When a table could not decide, its answer is `null` and `undecided` lists the tables a
     /// person must decide. `provenance` (files, version, tables, fired rules) is added when asked for.
     public func jsonLine(includingProvenance: Bool = false) -> String {
@@ -11,6 +11,7 @@ extension RoutingDecision {
         json += ",\"young_carer_assessment\":\(Self.json(youngCarerAssessment))"
         json += ",\"safeguarding_s47\":\(Self.json(safeguardingS47))"
         json += ",\"team\":\(team.map { Self.json($0.rawValue) } ?? "null")"
+        json += ",\"adult_transition\":\(Self.json(adultTransition))"
         json += ",\"reasons\":[\(reasons.map { Self.json($0.description) }.joined(separator: ","))]"
         if !undecided.isEmpty {
             json += ",\"undecided\":[\(undecided.map { Self.json($0.table) }.joined(separator: ","))]"
@@ -35,6 +36,7 @@ extension RoutingDecision {
             "Young carer's needs assessment (s17ZA): \(answer(youngCarerAssessment))",
             "Safeguarding enquiry (s47) recommended: \(answer(safeguardingS47))",
             "Team: \(team?.rawValue ?? "undecided: a person decides")",
+            "Care Act transition assessment (s58, s60) to consider: \(answer(adultTransition))",
             "Why:",
         ]
         lines += reasons.map { "  - \($0.description)" }

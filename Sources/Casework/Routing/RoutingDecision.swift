@@ -11,6 +11,8 @@ public struct RoutingDecision: Sendable, Hashable {
     /// A recommendation that a strategy discussion is needed; a manager confirms or overrides it.
     public let safeguardingS47: Bool?
     public let team: Team?
+    /// A Care Act transition assessment (s58 for the young person, s60 for the carer) should be considered.
+    public let adultTransition: Bool?
     /// One plain-English reason per rule that fired, and one per table that could not decide, in the
     /// contract's order of answers.
     public let reasons: [Reason]
@@ -20,13 +22,14 @@ public struct RoutingDecision: Sendable, Hashable {
 
     public init(
         cinAssessment: Bool?, parentCarerAssessment: Bool?, youngCarerAssessment: Bool?, safeguardingS47: Bool?,
-        team: Team?, reasons: [Reason], undecided: [UndecidedTable], provenance: RoutingProvenance
+        team: Team?, adultTransition: Bool?, reasons: [Reason], undecided: [UndecidedTable], provenance: RoutingProvenance
     ) {
         self.cinAssessment = cinAssessment
         self.parentCarerAssessment = parentCarerAssessment
         self.youngCarerAssessment = youngCarerAssessment
         self.safeguardingS47 = safeguardingS47
         self.team = team
+        self.adultTransition = adultTransition
         self.reasons = reasons
         self.undecided = undecided
         self.provenance = provenance
@@ -35,13 +38,13 @@ public struct RoutingDecision: Sendable, Hashable {
     /// Every table decided.
     public var isDecided: Bool { undecided.isEmpty }
 
-    /// The five answers together, or `nil` when a person has to decide.
+    /// The answers together, or `nil` when a person has to decide.
     public var outcome: RoutingOutcome? {
-        guard let cinAssessment, let parentCarerAssessment, let youngCarerAssessment, let safeguardingS47, let team,
+        guard let cinAssessment, let parentCarerAssessment, let youngCarerAssessment, let safeguardingS47, let team, let adultTransition,
               undecided.isEmpty else { return nil }
         return RoutingOutcome(
             childInNeedAssessment: cinAssessment, parentCarerAssessment: parentCarerAssessment,
-            youngCarerAssessment: youngCarerAssessment, section47: safeguardingS47, team: team)
+            youngCarerAssessment: youngCarerAssessment, section47: safeguardingS47, team: team, adultTransition: adultTransition)
     }
 
     /// The stored form of a decided routing; `nil` when undecided, because a stored outcome would need a

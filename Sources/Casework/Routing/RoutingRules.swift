@@ -5,15 +5,26 @@ import Foundation
 
 /// The decision tables that route a needs request (Forms/rules/*.dmn), parsed once and evaluated many times.
 ///
-/// Between them the files must decide each of the contract's five answers, by decision name:
-/// `cin_assessment`, `parent_carer_assessment`, `young_carer_assessment`, `safeguarding_s47`, `team`. Every
-/// input data a file declares must be a routing input (`RoutingInputs.names`) or one of those answers decided
-/// in an earlier file. Where each value comes from is worked out here, at load, so routing a request is
-/// copying values into slots and running the tables.
+/// Between them the files must decide each of the contract's answers, by decision name (`decisionNames`), and,
+/// in a file of its own, the concern table (`concernDecision`), which is asked once per coded concern. Every
+/// input data a file declares must be a routing input (`RoutingInputs.names`), the concern counts
+/// (`RoutingInputs.concernCounts`), or one of the answers decided in an earlier file; the concern table may also
+/// read the concern's own inputs (`RoutingInputs.concernNames`). Where each value comes from is worked out here,
+/// at load, so routing a request is copying values into slots and running the tables.
 public struct RoutingRules: Sendable {
     /// The decisions the contract answers, in its order.
     public static let decisionNames = [
-        "cin_assessment", "parent_carer_assessment", "young_carer_assessment", "safeguarding_s47", "team",
+        "cin_assessment", "parent_carer_assessment", "young_carer_assessment", "safeguarding_s47", "team", "adult_transition",
+    ]
+
+    /// The decision asked of each coded concern: does it give reasonable cause to suspect significant harm
+    /// (true), not on its own (false), or is it for a person to judge (null)?
+    public static let concernDecision = "concern_gives_cause"
+
+    /// The annotation column holding each rule's reason for each reader; a reader whose column a rule leaves
+    /// empty is given the parent's.
+    public static let reasonColumns: [ReasonReader: String] = [
+        .parent: "reason", .referrer: "reason_referrer", .youngPerson: "reason_young_person",
     ]
 
     /// The rules files read, by name.
@@ -21,23 +32,38 @@ public struct RoutingRules: Sendable {
     /// A fingerprint of the files' names and contents: edit a rule and the version changes.
     public let version: String
     let models: [BoundModel]
+    /// The concern table, with its inputs wired to the request's and the concern's values.
+    let concernModel: BoundModel
 
     /// A model with its inputs wired to the routing values and its answers to the contract's decisions.
     struct BoundModel: Sendable {
         let model: DecisionModel
-        /// Model input slot ← position in the routing values (the inputs, then the contract's answers).
+        /// Model input slot ← position in the routing values (the inputs, the concern counts, then the contract's
+        /// answers; for the concern table, the inputs and then the concern's own).
         let bindings: [(slot: Int, source: Int)]
         /// The decisions this model answers: where each result is, which contract answer it is, and its rules.
         let answers: [Answer]
     }
 
-    /// One contract answer a model gives, with what to record for each of its rules, made once at load.
+    /// One answer a model gives, with what to record for each of its rules, made once at load.
     struct Answer: Sendable {
         let position: Int
+        /// Which of `decisionNames` it answers; for the concern table, 0.
         let decision: Int
-        /// By rule position: the rule's reason for people, which also names the rule for the record.
-        let reasons: [RoutingDecision.Reason]
+        /// By reader (`ReasonReader.allCases` order), then by rule position: the rule's reason for that reader,
+        /// which also names the rule for the record.
+        let reasons: [[RoutingDecision.Reason]]
+
+        func reason(rule: Int, for reader: ReasonReader) -> RoutingDecision.Reason? {
+            let byRule = reasons[ReasonReader.allCases.firstIndex(of: reader)!]
+            return rule < byRule.count ? byRule[rule] : nil
+        }
     }
+
+    /// Positions in the routing values: the request's inputs, the concern counts, then the contract's answers.
+    static let concernCountsBase = RoutingInputs.names.count
+    static let answersBase = concernCountsBase + RoutingInputs.concernCounts.count
+    static let valueCount = answersBase + decisionNames.count
 
     /// Reads every `*.dmn` file in `directory`.
     public static func load(directory: String) throws(RoutingRulesError) -> RoutingRules {
@@ -53,6 +79,7 @@ public struct RoutingRules: Sendable {
         }
         var fingerprint = Fingerprint()
         var models: [BoundModel] = []
+        var concernModel: BoundModel?
         var decidedIn: [String: String] = [:]
         for name in names {
             let file = folder.appendingPathComponent(name)
@@ -68,6 +95,20 @@ public struct RoutingRules: Sendable {
             } catch {
                 throw RoutingRulesError(error.description)
             }
+            if model.decisionNames.contains(concernDecision) {
+                if let other = decidedIn[concernDecision] {
+                    throw RoutingRulesError("\(concernDecision) is decided in both \(other) and \(name); keep one")
+                }
+                let answers = model.decisionNames.filter { decisionNames.contains($0) }
+                guard answers.isEmpty else {
+                    throw RoutingRulesError(
+                        "\(name): the concern table \(concernDecision) is asked once per concern, so its file cannot also decide "
+                            + answers.joined(separator: ", ") + "; move them to another file")
+                }
+                decidedIn[concernDecision] = name
+                concernModel = try bindConcernModel(model, file: name)
+                continue
+            }
             models.append(try bind(model, file: name, decidedEarlier: decidedIn))
             for decision in model.decisionNames where decisionNames.contains(decision) {
                 if let other = decidedIn[decision] {
@@ -76,13 +117,13 @@ public struct RoutingRules: Sendable {
                 decidedIn[decision] = name
             }
         }
-        let missing = decisionNames.filter { decidedIn[$0] == nil }
-        guard missing.isEmpty else {
+        let missing = (decisionNames + [concernDecision]).filter { decidedIn[$0] == nil }
+        guard missing.isEmpty, let concernModel else {
             throw RoutingRulesError(
                 "\(directory): no decision named \(missing.joined(separator: ", ")) in \(names.joined(separator: ", ")) "
-                    + "(the routing tables must decide \(decisionNames.joined(separator: ", ")))")
+                    + "(the routing tables must decide \(decisionNames.joined(separator: ", ")), and \(concernDecision) for each concern)")
         }
-        return RoutingRules(files: names, version: fingerprint.hex, models: models)
+        return RoutingRules(files: names, version: fingerprint.hex, models: models, concernModel: concernModel)
     }
 
     private static func bind(_ model: DecisionModel, file: String, decidedEarlier: [String: String]) throws(RoutingRulesError) -> BoundModel {
@@ -91,25 +132,56 @@ public struct RoutingRules: Sendable {
             guard let slot = model.inputSlot(input) else { continue }
             if let index = RoutingInputs.names.firstIndex(of: input) {
                 bindings.append((slot, index))
+            } else if let index = RoutingInputs.concernCounts.firstIndex(of: input), decidedEarlier[concernDecision] != nil {
+                bindings.append((slot, concernCountsBase + index))
             } else if let decision = decisionNames.firstIndex(of: input), decidedEarlier[input] != nil {
-                bindings.append((slot, RoutingInputs.names.count + decision))
+                bindings.append((slot, answersBase + decision))
             } else {
                 throw RoutingRulesError(
                     "\(file): input \"\(input)\" is not a routing input (the inputs are \(RoutingInputs.names.joined(separator: ", ")), "
+                        + "\(RoutingInputs.concernCounts.joined(separator: ", ")) once the concern table is read, "
                         + "and the answers of tables in files read before this one)")
             }
         }
         var answers: [Answer] = []
         for (decision, name) in decisionNames.enumerated() {
             guard let position = model.decisionPosition(name) else { continue }
-            let reasons = model.rules(of: name).map { rule in
-                let text = rule.annotations["reason"] ?? rule.annotations.values.first
-                    ?? "This rule has no reason written yet; the rules author needs to add one."
-                return RoutingDecision.Reason(table: name, rule: rule.id, text: text)
-            }
-            answers.append(Answer(position: position, decision: decision, reasons: reasons))
+            answers.append(Answer(position: position, decision: decision, reasons: reasons(of: name, in: model)))
         }
         return BoundModel(model: model, bindings: bindings, answers: answers)
+    }
+
+    private static func bindConcernModel(_ model: DecisionModel, file: String) throws(RoutingRulesError) -> BoundModel {
+        var bindings: [(slot: Int, source: Int)] = []
+        for input in model.inputNames {
+            guard let slot = model.inputSlot(input) else { continue }
+            if let index = RoutingInputs.names.firstIndex(of: input) {
+                bindings.append((slot, index))
+            } else if let index = RoutingInputs.concernNames.firstIndex(of: input) {
+                bindings.append((slot, RoutingInputs.names.count + index))
+            } else {
+                throw RoutingRulesError(
+                    "\(file): input \"\(input)\" of the concern table is not a concern input (\(RoutingInputs.concernNames.joined(separator: ", "))) "
+                        + "nor a routing input (\(RoutingInputs.names.joined(separator: ", ")))")
+            }
+        }
+        let position = model.decisionPosition(concernDecision)!
+        return BoundModel(
+            model: model, bindings: bindings,
+            answers: [Answer(position: position, decision: 0, reasons: reasons(of: concernDecision, in: model))])
+    }
+
+    /// Each rule's reason for each reader, made once: the reader's annotation column, else the parent's.
+    private static func reasons(of decision: String, in model: DecisionModel) -> [[RoutingDecision.Reason]] {
+        let rules = model.rules(of: decision)
+        return ReasonReader.allCases.map { reader in
+            rules.map { rule in
+                let own = reasonColumns[reader].flatMap { rule.annotations[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+                let text = own ?? rule.annotations["reason"] ?? rule.annotations.values.first
+                    ?? "This rule has no reason written yet; the rules author needs to add one."
+                return RoutingDecision.Reason(table: decision, rule: rule.id, text: text)
+            }
+        }
     }
 }
 
