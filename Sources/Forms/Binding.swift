@@ -17,6 +17,9 @@ public enum RequestFactKeys {
         "referral_source", "requests",
         "parent_carer.assessment_requested", "parent_carer.strain_count",
         "parent_disability_or_illness", "young_carers", "concerns",
+        // Version 2 of the contract (each optional; a binding that gives null leaves the contract's default).
+        "child.independently_mobile", "child.disability_dominant", "parent_carer.parental_responsibility", "parent_carer.adult",
+        "young_carers_for_others", "previous_referrals",
     ]
 
     /// Names a binding expression may read besides the form's fields.

@@ -25,9 +25,10 @@ public struct FormLibrary: Sendable {
         form.localCodeLists.first { $0.id == id } ?? codeLists[id]
     }
 
-    /// Loads forms and code lists from files and directories. A directory contributes its `*.xml` files and
-    /// those of its `codelists/` folder; a single form file also picks up the code lists in a `codelists/`
-    /// folder beside it, so that checking one file sees the census codes it uses.
+    /// Loads forms and code lists from files and directories. A directory contributes its `*.xml` files, those
+    /// of its `codelists/` folder, and those of its `versions/` folder (earlier versions of its forms, kept so that
+    /// what was submitted with them still reads as it was asked); a single form file also picks up the code lists
+    /// in a `codelists/` folder beside it, so that checking one file sees the census codes it uses.
     public static func load(paths: [String]) throws(XMLErrors) -> FormLibrary {
         try load(files: files(for: paths))
     }
@@ -74,6 +75,7 @@ public struct FormLibrary: Sendable {
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 files += xmlFiles(in: (path as NSString).appendingPathComponent("codelists")) + xmlFiles(in: path)
+                    + xmlFiles(in: (path as NSString).appendingPathComponent("versions"))
             } else {
                 let beside = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("codelists")
                 files += xmlFiles(in: beside.isEmpty ? "codelists" : beside) + [path]

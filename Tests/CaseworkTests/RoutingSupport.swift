@@ -117,7 +117,14 @@ enum RoutingPrinciples {
 enum NeedsRequestAnswers {
     /// Leo, 7, autistic with no speech, who sleeps three hours a night; his mother is exhausted (HO-001).
     static func leo(form: FormDefinition, library: FormLibrary) -> [String: FEELValue] {
-        let raw: [String: RawAnswer] = [
+        let today = FEELDate(iso: "2025-12-01")!
+        let checked = form.check(leoRaw, library: library, today: today)
+        precondition(checked.isValid, "Leo's answers should be valid: \(checked.problems)")
+        return form.facts(from: checked.answers, receivedDate: today)
+    }
+
+    /// Leo's request as his mother answered it, to change for other families.
+    static let leoRaw: [String: RawAnswer] = [
             "requester_name": .value("Rachel Adeyemi"), "relationship": .value("mother"),
             "has_parental_responsibility": .value("yes"), "aged_18_or_over": .value("yes"),
             "contact_email": .value("rachel@example.org"), "preferred_contact": .value("email"),
@@ -127,17 +134,12 @@ enum NeedsRequestAnswers {
             "areas_affected": .values(["AUT", "COMM", "LD"]),
             "sleep_help": .value("constant"), "nights_disturbed_per_week": .value("7"),
             "household": .items([["member_name": .value("Ada"), "member_age": .value("10"), "member_disabled": .value("no"),
-                                   "member_helps_caring": .value("no")]]),
+                                   "member_helps_caring": .value("no"), "member_cares_for_others": .value("no")]]),
             "enough_sleep": .value("no"), "caring_affects_health": .value("a-lot"), "able_to_continue": .value("not-sure"),
             "want_parent_carer_assessment": .value("not-sure"),
             "requests_made": .values(["help-at-home", "short-breaks-overnight"]), "urgency": .value("urgent"),
             "consent_to_assessment": .value("yes"), "privacy_notice_acknowledged": .value("yes"),
         ]
-        let today = FEELDate(iso: "2025-12-01")!
-        let checked = form.check(raw, library: library, today: today)
-        precondition(checked.isValid, "Leo's answers should be valid: \(checked.problems)")
-        return form.facts(from: checked.answers, receivedDate: today)
-    }
 }
 
 /// Bound facts as a form gives them, valid as they stand.

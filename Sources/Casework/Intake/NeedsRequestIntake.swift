@@ -84,17 +84,41 @@ public struct NeedsRequestIntake: Sendable {
     private func family(_ answers: Answers, facts: RequestFacts?) -> Family {
         var carers: [ParentCarer] = []
         let relationship = answers["relationship"].map(\.displayText) ?? "other"
-        if relationship != "young-person" && relationship != "professional", let facts {
-            carers.append(ParentCarer(
-                name: answers["requester_name"].map(\.displayText) ?? "", relationship: relationship,
-                hasParentalResponsibility: facts.requester.parentalResponsibility, isAdult: facts.requester.adult))
+        if let facts {
+            switch relationship {
+            case "young-person":
+                break
+            case "professional":
+                // A referral names the child's main carer, who is the parent carer whoever made the request.
+                carers.append(ParentCarer(
+                    name: answers["main_carer_name"].map(\.displayText) ?? "", relationship: "main carer",
+                    hasParentalResponsibility: facts.parentCarerHasParentalResponsibility, isAdult: facts.parentCarerIsAdult))
+            default:
+                carers.append(ParentCarer(
+                    name: answers["requester_name"].map(\.displayText) ?? "", relationship: relationship,
+                    hasParentalResponsibility: facts.parentCarerHasParentalResponsibility, isAdult: facts.parentCarerIsAdult))
+            }
         }
+        // Everyone under 18 the request says cares for someone: household members, the child, the person asking.
         var youngCarers: [String] = []
         if case .items(let household)? = answers["household"] {
             for member in household {
-                guard case .yesNo(true)? = member["member_helps_caring"], case .number(let age)? = member["member_age"], age < 18 else { continue }
-                youngCarers.append(member["member_name"].map(\.displayText) ?? "")
+                guard case .number(let age)? = member["member_age"], age < 18 else { continue }
+                if case .yesNo(true)? = member["member_helps_caring"] {
+                    youngCarers.append(member["member_name"].map(\.displayText) ?? "")
+                } else if case .yesNo(true)? = member["member_cares_for_others"] {
+                    youngCarers.append(member["member_name"].map(\.displayText) ?? "")
+                }
             }
+        }
+        if case .yesNo(true)? = answers["child_cares_for_someone"], let facts, !facts.subjectIsAdult {
+            youngCarers.append(answers["child_name"].map(\.displayText) ?? "")
+        }
+        let requesterCares = [answers["requester_helps_care_for_child"], answers["requester_cares_for_someone_else"]].contains { answer in
+            if case .yesNo(true)? = answer { true } else { false }
+        }
+        if requesterCares {
+            youngCarers.append(answers[relationship == "young-person" ? "child_name" : "requester_name"].map(\.displayText) ?? "")
         }
         return Family(carers: carers, youngCarers: youngCarers)
     }

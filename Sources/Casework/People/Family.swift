@@ -1,9 +1,10 @@
-// The family around the child: the parent carers (who may be entitled to their own assessment) and siblings.
+// The family around the child: the parent carers (who may be entitled to their own assessment) and young carers.
 
 /// The people who care for the child at home.
 public struct Family: Sendable, Hashable, Codable {
     public var carers: [ParentCarer]
-    /// Siblings who help to care for the child; each may need a young carer's assessment (s17ZA).
+    /// Young carers at home, by name: anyone under 18 who cares for someone (the child, a parent, anyone; the child
+    /// themself and the person who asked included). Each is entitled to a young carer's assessment (s17ZA).
     public var youngCarers: [String]
 
     public init(carers: [ParentCarer], youngCarers: [String] = []) {
