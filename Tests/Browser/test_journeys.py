@@ -44,6 +44,7 @@ def fill_needs_request(visit, with_household=True):
         visit.fill("household[0].member_age", "13")
         visit.choose("household[0].member_disabled", "no")
         visit.choose("household[0].member_helps_caring", "yes")
+        visit.choose("household[0].member_cares_for_others", "no")
         visit.press("Save and continue")
         # The answer revealed "What do they do to help?": it is asked before moving on.
         assert visit.h1() == "Your family"
@@ -154,6 +155,38 @@ def test_assessor_journey(server, driver):
     assert visit.driver.current_url.endswith("#provision")
 
 
+def triage(visit):
+    """A duty manager's triage of a request with nothing worrying in it: confirm what it says, and decide."""
+    visit.link("The child")
+    visit.choose("child_appears_disabled", "yes")
+    visit.choose("child_moves_independently", "yes")
+    visit.choose("disability_dominant_issue", "yes")
+    visit.press("Save and continue")
+    if visit.driver.find_elements(By.CSS_SELECTOR, 'input[name="autism_diagnosed"]'):
+        visit.choose("autism_diagnosed", "yes")
+        visit.press("Save and continue")
+    assert visit.h1() == "The parent carer"
+    visit.choose("parent_carer_has_parental_responsibility", "yes")
+    visit.choose("parent_carer_is_adult", "yes")
+    visit.choose("pcna_trigger", "requested")
+    visit.press("Save and continue")
+    assert visit.h1() == "Anything worrying"
+    visit.press("Save and continue")
+    assert visit.h1() == "Safeguarding decision (manager)"
+    visit.choose("reasonable_cause_significant_harm", "no")
+    visit.press("Save and continue")
+    assert visit.driver.title.startswith("Error:"), "a safeguarding decision without its reasons is refused"
+    visit.fill("reasonable_cause_reason", "Nothing in the request or on the phone suggests significant harm.")
+    visit.press("Save and continue")
+    assert visit.h1() == "Outcome"
+    visit.choose("urgency", "routine")
+    visit.choose("overrides_recommendation", "no")
+    visit.press("Save and continue")
+    assert visit.h1() == "Check your answers"
+    assert "What the rules recommend on these facts" in visit.text()
+    visit.press("Accept and send")
+
+
 def test_manager_journey(server, driver):
     visit = Visit(driver, server)
     visit.sign_in("manager@demo.heeded.invalid", DEMO_PASSWORD)
@@ -162,12 +195,9 @@ def test_manager_journey(server, driver):
     rows = visit.driver.find_elements(By.PARTIAL_LINK_TEXT, "Decide")
     if rows:
         visit.follow(rows[0])
-        if visit.driver.find_elements(By.CSS_SELECTOR, 'input[name="decision"]'):
-            visit.choose("decision", "change")
-            visit.press("Record decision")
-            assert visit.driver.title.startswith("Error:"), "an override without a reason is refused"
-            visit.choose("decision", "confirm")
-            visit.press("Record decision")
+        assert visit.h1() == "Routing decision"
+        visit.press("Triage and decide")
+        triage(visit)
     visit.go("/manage/unmet")
     assert visit.h1() == "Assessed but unmet need"
     assert visit.driver.find_elements(By.CSS_SELECTOR, "svg.chart")

@@ -46,7 +46,7 @@ struct FormsCommandTests {
         try Data(rules.utf8).write(to: folder.appendingPathComponent("rules/routing.dmn"))
         let result = try HeededProcess.run(["forms", "check", folder.path])
         #expect(result.status != 0)
-        #expect(result.stdout.contains("needs-request v1:"), "the forms themselves are still reported")
+        #expect(result.stdout.contains("needs-request v2:"), "the forms themselves are still reported")
         #expect(result.stderr.contains("routing.dmn:"), "\(result.stderr)")
         #expect(result.stderr.contains("not a valid FEEL expression"))
     }
@@ -55,7 +55,7 @@ struct FormsCommandTests {
     func show() throws {
         let result = try HeededProcess.run(["forms", "show", "needs-request"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("id needs-request, version 1"))
+        #expect(result.stdout.contains("id needs-request, version 2"))
         #expect(result.stdout.contains("Request facts"))
     }
 

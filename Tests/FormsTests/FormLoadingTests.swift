@@ -20,12 +20,12 @@ struct FormLoadingTests {
         #expect(library.form("needs-request")?.audience == .parent)
     }
 
-    @Test("the needs request binds every request fact except the duty worker's concerns")
+    @Test("the needs request binds every request fact except the duty worker's coding and judgement")
     func needsRequestBindings() throws {
         let library = try FormLibrary.load(paths: [repositoryRoot.appendingPathComponent("Forms").path])
         let request = try #require(library.form("needs-request"))
         let bound = Set(request.bindings.map(\.fact))
-        #expect(bound == Set(RequestFactKeys.all).subtracting(["concerns"]))
+        #expect(bound == Set(RequestFactKeys.all).subtracting(["concerns", "child.independently_mobile", "child.disability_dominant"]))
         let triage = try #require(library.form("triage-decision"))
         #expect(triage.bindings.contains { $0.fact == "concerns" })
     }

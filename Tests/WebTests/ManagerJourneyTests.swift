@@ -16,22 +16,67 @@ struct ManagerJourneyTests {
         try await server.run { browser in
             var browser = browser
             _ = try await browser.signIn("greer@example.org")
-            let page = "/cases/\(file.id)/decision"
-            let noReason = try await browser.submit(page, [("decision", "change"), ("outputs", "cin"), ("outputs", "pca"), ("outputs", "s47"), ("team", "assessment-and-intervention"), ("reason", "")])
+            var answers = TriageAnswers()
+            answers.concerns = [("unexplained-injury", "child", "corroborated", "serious")]
+            answers.reasonableCause = true
+            answers.reasonableCauseReason = ""
+            answers.strategyDiscussion = (27, 2, 2026)
+            let noReason = try await browser.triage(file.id.description, answers)
             #expect(noReason.status == .unprocessableContent)
-            #expect(noReason.contains("needs a reason"))
-            let decided = try await browser.submit(page, [
-                ("decision", "change"), ("outputs", "cin"), ("outputs", "pca"), ("outputs", "s47"), ("team", "assessment-and-intervention"),
-                ("reason", "The school reported an unexplained injury on 27 February; a strategy discussion is needed."),
-            ])
+            #expect(noReason.contains("reasons for this decision"))
+            #expect(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).file.managerDecision == nil)
+            // Dropping the child in need assessment beside a s47 enquiry is refused beside its question.
+            answers.reasonableCauseReason = "The school reported an unexplained injury on 27 February; a strategy discussion is needed."
+            answers.overrides = ["cin-assessment": "no"]
+            answers.overrideReason = "The enquiry covers it."
+            let dropped = try await browser.triage(file.id.description, answers)
+            #expect(dropped.status == .unprocessableContent)
+            #expect(dropped.contains("never replaces the child in need assessment"))
+            answers.overrides = [:]
+            let decided = try await browser.triage(file.id.description, answers)
             #expect(decided.status == .seeOther)
             let record = try await server.store.caseRecord(file.id, viewedBy: manager.actingUser)
-            #expect(record.assessments.contains { $0.kind == .section47 })
+            let s47 = try #require(record.assessments.first { $0.kind == .section47 })
+            #expect(s47.requestedOn == CalendarDate(year: 2026, month: 2, day: 27), "the conference's 15 working days run from the strategy discussion")
             #expect(record.assessments.contains { $0.kind == .childInNeed && $0.status.isOpen })
-            #expect(record.file.managerDecision?.kind == .overridden)
-            #expect(record.file.routing.outcome?.section47 == false, "what the rules said is kept beside the manager's word")
-            let again = try await browser.get(page)
+            #expect(record.file.managerDecision?.kind == .confirmed, "the rules recommended s47 on the coded injury, and the manager agreed")
+            #expect(record.file.managerDecision?.triage?.routing.outcome?.section47 == true)
+            #expect(record.file.routing.outcome?.section47 == false, "what the rules said on the request is kept beside the triage and the manager's word")
+            let again = try await browser.get("/cases/\(file.id)/decision")
             #expect(again.contains("Already decided"))
+            let form = try await browser.get("/cases/\(file.id)/triage")
+            #expect(form.status == .seeOther, "a decided case cannot be triaged again")
+        }
+    }
+
+    @Test("a manager's s47 decision against the rules' recommendation is recorded as an override with its reason")
+    func section47AgainstTheRules() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let manager = try await server.account("greer@example.org", role: .manager)
+        let file = try await server.openCase(for: parent)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            var answers = TriageAnswers()
+            answers.concerns = [("injury-by-adult", "child", "disproved", "serious")]
+            let preview = try await { () async throws -> Browser.Page in
+                for (section, fields) in answers.sections() {
+                    _ = try await browser.submit("/cases/\(file.id)/triage/section/\(section)", [("_action", "continue")] + fields)
+                }
+                return try await browser.get("/cases/\(file.id)/triage/check")
+            }()
+            #expect(preview.contains("What the rules recommend on these facts"))
+            #expect(preview.contains("found it untrue or fully explained"), "the manager sees why before sending")
+            answers.reasonableCause = true
+            answers.reasonableCauseReason = "A second account came in this morning from the child's grandmother."
+            answers.strategyDiscussion = (2, 3, 2026)
+            let decided = try await browser.triage(file.id.description, answers)
+            #expect(decided.status == .seeOther)
+            let decision = try #require(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).file.managerDecision)
+            #expect(decision.kind == .overridden)
+            #expect(decision.outcome.section47)
+            #expect(decision.reason == "A second account came in this morning from the child's grandmother.")
         }
     }
 
@@ -48,8 +93,9 @@ struct ManagerJourneyTests {
             _ = try await browser.signIn("greer@example.org")
             let waiting = try await browser.get("/manage/decisions")
             #expect(waiting.contains("Quillon Marchbank"))
-            let confirmed = try await browser.submit("/cases/\(file.id)/decision", [("decision", "confirm")])
+            let confirmed = try await browser.triage(file.id.description, TriageAnswers())
             #expect(confirmed.status == .seeOther)
+            #expect(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).file.managerDecision?.kind == .confirmed)
             #expect(try await server.store.awaitingDecision(team: nil).isEmpty)
             let allocated = try await browser.submit("/cases/\(file.id)", to: "/cases/\(file.id)/assessments/\(cin.id)/allocate", [("assessor", "hollis@example.org")])
             #expect(allocated.status == .seeOther)

@@ -67,9 +67,10 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The case with a manager's decision applied, and any assessments it adds: a s47 record when the
-    /// decision confirms a strategy discussion (its 15 working days run from the decision), and any assessment
-    /// the manager added that the routing did not ask for (its clock runs from the referral). Assessments already open are never removed: the child in need assessment continues alongside
-    /// any s47 enquiry.
+    /// decision confirms a strategy discussion (its 15 working days to the initial child protection conference run
+    /// from the strategy discussion, or from the decision when no date is recorded), and any assessment the manager
+    /// added that the routing did not ask for (its clock runs from the referral). Assessments already open are never
+    /// removed: the child in need assessment continues alongside any s47 enquiry.
     public func applying(
         _ decision: ManagerDecision, existing: [Assessment], calendar: WorkingDayCalendar = .englandAndWales
     ) throws(CaseworkError) -> (CaseFile, [Assessment]) {
@@ -91,7 +92,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
             added.append(Assessment(caseID: id, kind: kind, requestedOn: request.receivedOn, calendar: calendar))
         }
         if decision.outcome.section47 && !kinds.contains(.section47) {
-            added.append(Assessment(caseID: id, kind: .section47, requestedOn: decision.decidedOn, calendar: calendar))
+            added.append(Assessment(caseID: id, kind: .section47, requestedOn: decision.strategyDiscussionOn ?? decision.decidedOn, calendar: calendar))
         }
         return (copy, added)
     }

@@ -43,32 +43,48 @@ public struct NeedsRequestIntake: Sendable {
         let check = form.check(raw, library: library, today: date)
         guard check.isValid else { return .needsChanges(check.problems) }
         let answers = check.answers
-        let routing: RoutingRecord
-        let facts: RequestFacts?
-        do {
-            var bound = form.facts(from: answers, receivedDate: date)
-            // Concerns are the duty worker's coding of what was said, never asked of the family: a request
-            // arrives with none, and a worker's coding comes later with the manager's decision.
-            if bound["concerns"] == nil { bound["concerns"] = .list([]) }
-            let read = try RequestFacts(bound: bound)
-            facts = read
-            let decision = router.route(read)
-            routing = decision.record ?? RoutingRecord(
-                outcome: nil, reasons: decision.reasons.map(\.description) + ["A duty worker will decide what happens next, within one working day."],
-                tables: decision.provenance.tables.map { DecisionTableVersion(table: $0, version: decision.provenance.version) },
-                firedRules: decision.provenance.firedRules)
-        } catch {
-            facts = nil
-            routing = RoutingRecord(
-                outcome: nil,
-                reasons: ["The answers could not be turned into facts for the routing rules (\(error)). A duty worker will decide what happens next, within one working day."],
-                tables: [], firedRules: [])
-        }
+        // Concerns are the duty worker's coding of what was said, never asked of the family: a request arrives with
+        // none (`RequestFacts(bound:)` reads a missing list as empty), and a worker's coding comes later, at triage.
+        let (facts, routing) = route(form.facts(from: answers, receivedDate: date))
         let request = NeedsRequest(
             formID: form.id, formVersion: form.version, receivedOn: date, submittedBy: who,
             referralSource: facts?.referralSource.rawValue ?? "1A", answers: answers.values.compactMapValues(SubmittedAnswer.init))
         let file = CaseFile(child: child(answers, facts: facts), family: family(answers, facts: facts), request: request, routing: routing)
         return .ready(ReceivedRequest(file: file, assessments: file.initialAssessments(calendar: calendar)))
+    }
+
+    /// What the routing tables decide on bound facts; undecided, with the reason, when the tables cannot decide or
+    /// the facts are not ones the contract allows (a fault in a form, never the family's): the request then waits
+    /// for a person, and is never lost to it.
+    public func routing(of bound: [String: FEELValue]) -> RoutingRecord {
+        route(bound).routing
+    }
+
+    private func route(_ bound: [String: FEELValue]) -> (facts: RequestFacts?, routing: RoutingRecord) {
+        let facts: RequestFacts
+        do {
+            facts = try RequestFacts(bound: bound)
+        } catch {
+            return (nil, RoutingRecord(
+                outcome: nil,
+                reasons: ["The answers could not be turned into facts for the routing rules (\(error)). A duty worker will decide what happens next, within one working day."],
+                tables: [], firedRules: []))
+        }
+        let decision = router.route(facts)
+        return (facts, decision.record ?? RoutingRecord(
+            outcome: nil, reasons: decision.reasons.map(\.description) + ["A duty worker will decide what happens next, within one working day."],
+            tables: decision.provenance.tables.map { DecisionTableVersion(table: $0, version: decision.provenance.version) },
+            firedRules: decision.provenance.firedRules))
+    }
+
+    /// The facts a stored request binds, worked out again from its answers with the version of the form it was made
+    /// with (tell it once: triage adds to what the family said, it does not ask again). Nil when that version of
+    /// the form is no longer in the library or the answers no longer check.
+    public func boundFacts(of request: NeedsRequest) -> [String: FEELValue]? {
+        guard let form = library.form(request.formID, version: request.formVersion) else { return nil }
+        let check = form.check(request.answers.mapValues(RawAnswer.init), library: library, today: request.receivedOn)
+        guard check.isValid else { return nil }
+        return form.facts(from: check.answers, receivedDate: request.receivedOn)
     }
 
     private func child(_ answers: Answers, facts: RequestFacts?) -> Child {
@@ -132,6 +148,19 @@ public struct ReceivedRequest: Sendable, Hashable {
     public init(file: CaseFile, assessments: [Assessment]) {
         self.file = file
         self.assessments = assessments
+    }
+}
+
+extension RawAnswer {
+    /// A stored answer as a page would post it again, to be checked afresh.
+    init(_ stored: SubmittedAnswer) {
+        switch stored {
+        case .text(let text), .choice(let text), .number(let text): self = .value(text)
+        case .yesNo(let value): self = .value(value ? "yes" : "no")
+        case .choices(let values): self = .values(values)
+        case .date(let date): self = .value(date.description)
+        case .items(let items): self = .items(items.map { $0.mapValues(RawAnswer.init) })
+        }
     }
 }
 

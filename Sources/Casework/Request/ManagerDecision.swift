@@ -14,22 +14,37 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
     public let reason: String?
     public let manager: ActingUser
     public let decidedOn: CalendarDate
+    /// The day of the strategy discussion, when the decision confirms one: the initial child protection
+    /// conference's 15 working days run from it (Working Together 2023).
+    public let strategyDiscussionOn: CalendarDate?
+    /// The manager's reasons for their safeguarding decision, naming the evidence.
+    public let safeguardingReason: String?
+    /// The triage the decision was made with, when it was made through the triage form.
+    public let triage: Triage?
 
     /// The manager agrees with the routing tables; refused when the tables could not decide (there is nothing
     /// to confirm: the manager decides with `overriding`, giving the outcome and a reason).
-    public static func confirming(_ routing: RoutingRecord, by manager: ActingUser, on date: CalendarDate) throws(CaseworkError) -> ManagerDecision {
-        guard let outcome = routing.outcome else {
+    public static func confirming(
+        _ routing: RoutingRecord, by manager: ActingUser, on date: CalendarDate, strategyDiscussionOn: CalendarDate? = nil,
+        safeguardingReason: String? = nil, triage: Triage? = nil
+    ) throws(CaseworkError) -> ManagerDecision {
+        guard let outcome = (triage?.routing ?? routing).outcome else {
             throw .invalid(field: "outcome", message: "the routing tables could not decide this request, so there is nothing to confirm: choose the outcome and say why")
         }
         guard manager.role == .manager || manager.role == .administrator else {
             throw .notAllowed(who: manager, action: "confirm a routing decision")
         }
-        return ManagerDecision(kind: .confirmed, outcome: outcome, reason: nil, manager: manager, decidedOn: date)
+        return ManagerDecision(
+            kind: .confirmed, outcome: outcome, reason: nil, manager: manager, decidedOn: date, strategyDiscussionOn: strategyDiscussionOn,
+            safeguardingReason: safeguardingReason, triage: triage)
     }
 
-    /// The manager changes the outcome (or decides one the tables could not); refused without a reason.
+    /// The manager changes the outcome (or decides one the tables could not); refused without a reason, and
+    /// refused if it drops a child in need assessment the routing gave beside a s47 enquiry: the enquiry never
+    /// replaces it (Working Together 2023).
     public static func overriding(
-        _ routing: RoutingRecord, with outcome: RoutingOutcome, reason: String, by manager: ActingUser, on date: CalendarDate
+        _ routing: RoutingRecord, with outcome: RoutingOutcome, reason: String, by manager: ActingUser, on date: CalendarDate,
+        strategyDiscussionOn: CalendarDate? = nil, safeguardingReason: String? = nil, triage: Triage? = nil
     ) throws(CaseworkError) -> ManagerDecision {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
@@ -38,14 +53,28 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         guard manager.role == .manager || manager.role == .administrator else {
             throw .notAllowed(who: manager, action: "override a routing decision")
         }
-        return ManagerDecision(kind: .overridden, outcome: outcome, reason: trimmed, manager: manager, decidedOn: date)
+        let assessedBefore = (triage?.routing.outcome ?? routing.outcome)?.childInNeedAssessment ?? true
+        if outcome.section47 && !outcome.childInNeedAssessment && assessedBefore {
+            throw .invalid(
+                field: "outputs",
+                message: "a section 47 enquiry never replaces the child in need assessment: it carries on alongside, so keep the assessment")
+        }
+        return ManagerDecision(
+            kind: .overridden, outcome: outcome, reason: trimmed, manager: manager, decidedOn: date, strategyDiscussionOn: strategyDiscussionOn,
+            safeguardingReason: safeguardingReason, triage: triage)
     }
 
-    public init(kind: Kind, outcome: RoutingOutcome, reason: String?, manager: ActingUser, decidedOn: CalendarDate) {
+    public init(
+        kind: Kind, outcome: RoutingOutcome, reason: String?, manager: ActingUser, decidedOn: CalendarDate, strategyDiscussionOn: CalendarDate? = nil,
+        safeguardingReason: String? = nil, triage: Triage? = nil
+    ) {
         self.kind = kind
         self.outcome = outcome
         self.reason = reason
         self.manager = manager
         self.decidedOn = decidedOn
+        self.strategyDiscussionOn = strategyDiscussionOn
+        self.safeguardingReason = safeguardingReason
+        self.triage = triage
     }
 }

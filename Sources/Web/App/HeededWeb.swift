@@ -45,8 +45,10 @@ public enum HeededWeb {
             throw StartError(description: "the routing tables in \(configuration.rulesDirectory) do not load: \(error)")
         }
         let intake: NeedsRequestIntake
+        let triage: TriageIntake
         do {
             intake = try NeedsRequestIntake(library: library, router: router)
+            triage = try TriageIntake(requests: intake)
         } catch {
             throw StartError(description: "\(error)")
         }
@@ -55,7 +57,7 @@ public enum HeededWeb {
             throw StartError(description: "the OpenAPI document is missing from the build")
         }
         let services = WebServices(
-            store: store, configuration: configuration, library: library, intake: intake, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge),
+            store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge),
             dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
         let driver = DatabasePersistDriver(store: store)
         if configuration.warmReports {

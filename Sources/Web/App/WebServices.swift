@@ -11,6 +11,7 @@ struct WebServices: Sendable {
     let configuration: WebConfiguration
     let library: FormLibrary
     let intake: NeedsRequestIntake
+    let triage: TriageIntake
     let renderer: Renderer
     let reports: UnmetReportCache
     /// Checked against when no account has the email given, so a wrong email takes as long as a wrong password.

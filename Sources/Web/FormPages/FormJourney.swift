@@ -17,9 +17,15 @@ struct FormJourney: Sendable {
     /// Problems the domain finds in answers the form accepts (EHC advice naming a section D need that is not
     /// there); asked only once the form's own checks pass.
     var domainProblems: (@Sendable (Answers) -> [AnswerProblem])?
+    /// Answers a new draft starts with: what the case already knows, so nobody is asked twice.
+    var initialAnswers: [String: RawAnswer] = [:]
+    /// What sending would do, shown on the check page once the answers stand (the routing on a manager's triage).
+    var preview: (@Sendable (Answers) -> CheckPreview)?
 
     func newDraft(owner: Account.ID) -> FormDraft {
-        FormDraft(owner: owner, purpose: purpose, formID: form.id, formVersion: form.version)
+        var draft = FormDraft(owner: owner, purpose: purpose, formID: form.id, formVersion: form.version)
+        draft.answers = initialAnswers
+        return draft
     }
 
     func check(_ draft: FormDraft) -> AnswerCheck {
@@ -159,7 +165,7 @@ struct FormJourney: Sendable {
         }
         return CheckAnswersView(
             caption: caption, title: "Check your answers", formTitle: form.title, sections: sections, errors: links,
-            action: "\(basePath)/submit", csrfToken: csrf, declaration: declaration)
+            action: "\(basePath)/submit", csrfToken: csrf, declaration: declaration, preview: check.isValid ? preview?(check.answers) : nil)
     }
 }
 
@@ -207,4 +213,12 @@ struct CheckAnswersView {
     let action: String
     let csrfToken: String
     let declaration: String?
+    let preview: CheckPreview?
+}
+
+/// A panel on the check page saying what sending will do.
+struct CheckPreview {
+    let heading: String
+    let summary: String
+    let lines: [String]
 }

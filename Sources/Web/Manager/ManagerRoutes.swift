@@ -1,5 +1,6 @@
-// The manager's pages: routing decisions, allocation, unmet need (with its chart and CSV), overdue work.
+// The manager's pages: triage and routing decisions, allocation, unmet need (with its chart and CSV), overdue work.
 import Casework
+import Forms
 import Foundation
 import Hummingbird
 
@@ -16,8 +17,12 @@ struct ManagerRoutes: Sendable {
     func register(on router: WebRouter) {
         router.get("/manage") { request, context in try await overview(request, context) }
         router.get("/manage/decisions") { request, context in try await decisions(request, context) }
-        router.get("/cases/:case/decision") { request, context in try await decisionPage(request, context, errors: [:]) }
-        router.post("/cases/:case/decision") { request, context in try await decide(request, context) }
+        router.get("/cases/:case/decision") { request, context in try await decisionPage(request, context) }
+        FormJourneyRoutes(services: services, resolve: { request, context in
+            try await triageJourney(request, context)
+        }, submit: { target, draft, check, context in
+            try await submitTriage(target, draft: draft, check: check, context: context)
+        }).register(on: router, at: "/cases/:case/triage")
         router.post("/cases/:case/assessments/:assessment/allocate") { request, context in try await allocate(request, context) }
         router.get("/manage/unmet") { request, context in try await unmet(request, context) }
         router.get("/manage/unmet.csv") { request, context in try await unmetCSV(request, context) }
@@ -43,43 +48,25 @@ struct ManagerRoutes: Sendable {
         return services.renderer.page("decisions", view, title: "Routing decisions waiting", context: context)
     }
 
-    private func decisionPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+    /// What the rules decided on the request, with the reasons, and the manager's decision once there is one; the
+    /// decision itself is made with the triage form (`/cases/:case/triage`).
+    private func decisionPage(_ request: Request, _ context: WebContext) async throws -> Response {
         let account = try context.signedIn(request, as: ActingUser.Role.managers)
         let caseID: CaseFile.ID = try context.id("case")
-        let record = try await CaseAccess.record(caseID, for: account, services: services)
-        let file = record.file
-        let form = context.form
-        let outcome = file.routing.outcome
-        var questions: [QuestionView] = []
-        if outcome != nil {
-            questions.append(.radios(
-                "decision", "What do you decide?", options: [("confirm", "Confirm what the rules decided"), ("change", "Change it (give the outcome and your reason below)")],
-                selected: form?["decision"], error: errors["decision"]))
-        }
-        let current = Set(form?.values("outputs") ?? [
-            outcome?.childInNeedAssessment == true ? "cin" : nil, outcome?.parentCarerAssessment == true ? "pca" : nil,
-            outcome?.youngCarerAssessment == true ? "yca" : nil,
-        ].compactMap { $0 })
-        questions += [
-            .checkboxes("outputs", "Assessments and enquiries", options: [
-                ("cin", "Child in need assessment (s17)"), ("pca", "Parent carer needs assessment (s17ZD)"), ("yca", "Young carer’s needs assessment (s17ZA)"),
-                ("s47", "Section 47 enquiry: there is reasonable cause to suspect significant harm"),
-            ], selected: current, hint: "Only when changing. A s47 enquiry never replaces the child in need assessment: it continues alongside.", error: errors["outputs"]),
-            .radios("team", "Team", options: Self.teams.filter { $0.value != Team.duty.rawValue }, selected: form?["team"] ?? outcome?.team.rawValue,
-                    hint: "Only when changing.", error: errors["team"]),
-            .longText("reason", "Your reason", value: form?["reason"] ?? "", hint: "Needed when you change the decision. The family can read it.", error: errors["reason"], optional: true),
-        ]
+        let file = try await CaseAccess.record(caseID, for: account, services: services).file
+        let decided = file.managerDecision
+        let triaged = decided?.triage?.routing
         let view = DecisionView(
             childName: file.child.fullName, reference: file.reference, caseHref: "/cases/\(caseID)",
-            reasons: file.routing.reasons, undecided: outcome == nil,
-            recommendation: outcome.map(Self.describe) ?? "The rules could not decide.",
-            existing: file.managerDecision.map { "\($0.kind.rawValue.capitalizedFirst) by \($0.manager.id) on \($0.decidedOn.long)\($0.reason.map { ": \($0)" } ?? "")" },
-            form: SimpleFormView(
-                caption: "\(file.child.fullName) (\(file.reference))", title: "Routing decision", action: "/cases/\(caseID)/decision",
-                csrfToken: context.csrfToken, questions: questions, submitLabel: "Record decision", cancelHref: "/cases/\(caseID)"))
-        return services.renderer.page(
-            "decision", view, title: "Routing decision", context: context, status: errors.isEmpty ? .ok : .unprocessableContent, hasErrors: !errors.isEmpty,
-            backLink: "/manage/decisions")
+            reasons: file.routing.reasons, undecided: file.routing.outcome == nil,
+            recommendation: file.routing.outcome.map(Self.describe) ?? "The rules could not decide.",
+            triageReasons: triaged?.reasons ?? [],
+            triageRecommendation: triaged.map { $0.outcome.map(Self.describe) ?? "The rules could not decide: the manager decided." },
+            existing: decided.map {
+                "\($0.kind.rawValue.capitalizedFirst) by \($0.manager.id) on \($0.decidedOn.long): \(Self.describe($0.outcome))\($0.reason.map { ". Reason: \($0)" } ?? "")"
+            },
+            triageHref: "/cases/\(caseID)/triage")
+        return services.renderer.page("decision", view, title: "Routing decision", context: context, backLink: "/manage/decisions")
     }
 
     static func describe(_ outcome: RoutingOutcome) -> String {
@@ -87,46 +74,73 @@ struct ManagerRoutes: Sendable {
         if outcome.childInNeedAssessment { parts.append("child in need assessment") }
         if outcome.parentCarerAssessment { parts.append("parent carer needs assessment") }
         if outcome.youngCarerAssessment { parts.append("young carer’s assessment") }
-        if outcome.section47 { parts.append("a strategy discussion about a s47 enquiry (recommended)") }
+        if outcome.section47 { parts.append("a strategy discussion about a s47 enquiry") }
+        if outcome.adultTransition { parts.append("a Care Act transition assessment to consider") }
         return (parts.isEmpty ? "no assessment" : parts.joined(separator: ", ")) + "; team: " + Formatting.words(outcome.team.rawValue)
     }
 
-    private func decide(_ request: Request, _ context: WebContext) async throws -> Response {
+    // MARK: Triage
+
+    /// The triage form for a case not yet decided, started with what the request already says.
+    private func triageJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
         let account = try context.signedIn(request, as: ActingUser.Role.managers)
         let caseID: CaseFile.ID = try context.id("case")
-        try await CaseAccess.check(caseID, for: account, services: services)
-        let record = try await services.store.caseRecord(caseID, viewedBy: account.actingUser)
-        let form = context.form ?? FormBody(fields: [])
-        var errors: [String: String] = [:]
-        let routing = record.file.routing
-        let choice = routing.outcome == nil ? "change" : form["decision"]
-        let decision: ManagerDecision
-        do {
-            switch choice {
-            case "confirm":
-                decision = try ManagerDecision.confirming(routing, by: account.actingUser, on: services.today)
-            case "change":
-                let outputs = Set(form.values("outputs"))
-                guard let team = form["team"].flatMap({ code in Self.teams.first { $0.value == code } }).map({ Team(rawValue: $0.value) }) else {
-                    errors["team"] = "Select the team"
-                    return try await decisionPage(request, context, errors: errors)
-                }
-                decision = try ManagerDecision.overriding(
-                    routing,
-                    with: RoutingOutcome(
-                        childInNeedAssessment: outputs.contains("cin"), parentCarerAssessment: outputs.contains("pca"),
-                        youngCarerAssessment: outputs.contains("yca"), section47: outputs.contains("s47"), team: team),
-                    reason: form["reason"] ?? "", by: account.actingUser, on: services.today)
-            default:
-                errors["decision"] = "Select whether you confirm or change the decision"
-                return try await decisionPage(request, context, errors: errors)
-            }
-            try await services.store.recordManagerDecision(decision, caseID: caseID, by: account.actingUser)
-        } catch CaseworkError.invalid(let field, let message) {
-            errors[field == "outcome" ? "decision" : field] = message
-            return try await decisionPage(request, context, errors: errors)
+        let file = try await CaseAccess.record(caseID, for: account, services: services).file
+        guard file.managerDecision == nil else { throw WebError.alreadyDone(href: "/cases/\(caseID)/decision") }
+        let triage = services.triage
+        let today = services.today
+        var journey = FormJourney(
+            form: triage.form, library: services.library, purpose: "triage/\(caseID)", basePath: "/cases/\(caseID)/triage",
+            caption: "\(file.child.fullName) (\(file.reference))", today: today)
+        journey.initialAnswers = Self.knownAnswers(file, manager: account, today: today)
+        journey.domainProblems = { answers in
+            guard case .needsChanges(let problems) = triage.decide(checked: answers, for: file, by: account.actingUser, on: today) else { return [] }
+            return problems
         }
-        return .redirect(to: "/cases/\(caseID)", type: .normal)
+        journey.preview = { answers in
+            let routing = triage.routing(answers, for: file, on: today)
+            return CheckPreview(
+                heading: "What the rules recommend on these facts",
+                summary: routing.outcome.map(Self.describe) ?? "The rules cannot decide all of it: your answers below decide.",
+                lines: routing.reasons.map(Formatting.plainReason))
+        }
+        return JourneyTarget(
+            journey: journey, account: account, backLink: "/cases/\(caseID)/decision",
+            declaration: "The family will see the decision and the reasons. Only your answer on reasonable cause starts a section 47 enquiry.")
+    }
+
+    /// What the request already tells triage: the duty worker confirms it rather than typing it again.
+    static func knownAnswers(_ file: CaseFile, manager: Account, today: CalendarDate) -> [String: RawAnswer] {
+        var answers: [String: RawAnswer] = [
+            "decided_by": .value(manager.email), "safeguarding_decided_by": .value(manager.email), "decision_date": .value(today.description),
+        ]
+        let codes = file.child.disabilities.map(\.rawValue)
+        if !codes.isEmpty {
+            answers["disability_codes"] = .values(codes)
+            answers["child_appears_disabled"] = .value(codes == ["NONE"] ? "no" : "yes")
+        }
+        if let carer = file.family.carers.first {
+            answers["parent_carer_has_parental_responsibility"] = .value(carer.hasParentalResponsibility ? "yes" : "no")
+            answers["parent_carer_is_adult"] = .value(carer.isAdult ? "yes" : "no")
+        }
+        if case .choice(let urgency)? = file.request.answers["urgency"] {
+            answers["urgency"] = .value(urgency == "crisis" ? Urgency.sameDay.rawValue : urgency)
+        }
+        return answers
+    }
+
+    private func submitTriage(_ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, context: WebContext) async throws -> Response {
+        let caseID: CaseFile.ID = try context.id("case")
+        let file = try await CaseAccess.record(caseID, for: target.account, services: services).file
+        switch services.triage.decide(draft.answers, for: file, by: target.account.actingUser, on: services.today) {
+        case .needsChanges:
+            // The check page showed these already; a change between showing and sending shows them again.
+            return .redirect(to: "\(target.journey.basePath)/check", type: .normal)
+        case .ready(let decision):
+            try await services.store.recordManagerDecision(decision, caseID: caseID, by: target.account.actingUser)
+            try await services.store.removeDraft(owner: target.account.id, purpose: target.journey.purpose)
+            return .redirect(to: "/cases/\(caseID)", type: .normal)
+        }
     }
 
     private func allocate(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -32,8 +32,11 @@ struct DecisionView {
     let reasons: [String]
     let undecided: Bool
     let recommendation: String
+    /// What the rules said again on the triaged facts, once triaged.
+    let triageReasons: [String]
+    let triageRecommendation: String?
     let existing: String?
-    let form: SimpleFormView
+    let triageHref: String
 }
 
 struct UnmetView {

@@ -17,6 +17,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             let isAPI = request.uri.path.hasPrefix("/api/")
             let (status, title, message) = Self.describe(error)
+            if case WebError.alreadyDone(let href) = error, !isAPI {
+                return .redirect(to: href, type: .normal)
+            }
             if case WebError.signInRequired(let returnTo, let expired) = error, !isAPI {
                 var target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? "/")
                 if expired { target += "&expired=1" }
@@ -47,6 +50,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (.forbidden, "This form could not be sent", "The page was open too long, or was sent from somewhere else. Go back, reload the page and try again. Nothing was saved from this attempt.")
         case WebError.badRequest(let why):
             return (.badRequest, "Something was wrong with that request", why)
+        case WebError.alreadyDone:
+            return (.conflict, "Already done", "This has been done already, so nothing was changed.")
         case WebError.tooManyAttempts:
             return (.tooManyRequests, "Too many attempts", "Wait 15 minutes and try again.")
         case CaseStoreError.notFound:

@@ -15,4 +15,6 @@ enum WebError: Error {
     case badRequest(String)
     /// Too many failed sign-ins.
     case tooManyAttempts
+    /// What this page does has been done already (a request decided, a form sent): see it where it is.
+    case alreadyDone(href: String)
 }
