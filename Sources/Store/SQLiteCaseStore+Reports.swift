@@ -9,12 +9,13 @@ extension SQLiteCaseStore {
     /// each read notes the store's revision (moved by every audited change), and if a change landed between
     /// them the reads are made again. (GRDB's shared WAL snapshots would do this directly, but its Linux build
     /// leaves them out.) After a few unlucky tries it reads all three in one transaction instead.
-    public func unmetNeedInputs(team: Team?) async throws -> UnmetNeedInputs {
+    public func unmetNeedInputs(team: Team?, measure: DeliveryMeasure) async throws -> UnmetNeedInputs {
         let (filter, arguments) = Self.teamFilter(team)
         @Sendable func revision(_ db: Database) throws -> Int64 {
             try Int64.fetchOne(db, sql: "SELECT revision FROM store_revision WHERE id = 1") ?? 0
         }
-        // Provision is the largest table: read it in two halves by row, so the work splits evenly over two cores.
+        // Provision and its deliveries are the largest tables: read them in two halves by row, so the work splits
+        // evenly over two cores.
         let middle = try await writer.read { db in
             try Int64.fetchOne(db, sql: "SELECT (min(row) + max(row)) / 2 + 1 FROM provision") ?? 0
         }
@@ -22,10 +23,10 @@ extension SQLiteCaseStore {
             async let cases = writer.read { db in (try revision(db), try Self.caseSummaries(team: team, in: db)) }
             async let needs = writer.read { db in (try revision(db), try Self.needSummaries(filter: filter, arguments: arguments, in: db)) }
             async let firstHalf = writer.read { db in
-                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: Int64.min..<middle, in: db))
+                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: Int64.min..<middle, measure: measure, in: db))
             }
             async let secondHalf = writer.read { db in
-                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: middle..<Int64.max, in: db))
+                (try revision(db), try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: middle..<Int64.max, measure: measure, in: db))
             }
             let (caseRead, needRead, first, second) = try await (cases, needs, firstHalf, secondHalf)
             if Set([caseRead.0, needRead.0, first.0, second.0]).count == 1 {
@@ -36,7 +37,8 @@ extension SQLiteCaseStore {
             UnmetNeedInputs(
                 cases: try Self.caseSummaries(team: team, in: db),
                 needs: try Self.needSummaries(filter: filter, arguments: arguments, in: db),
-                provisions: try Self.provisionSummaries(team: team, filter: filter, arguments: arguments, rows: Int64.min..<Int64.max, in: db))
+                provisions: try Self.provisionSummaries(
+                    team: team, filter: filter, arguments: arguments, rows: Int64.min..<Int64.max, measure: measure, in: db))
         }
     }
 
@@ -51,33 +53,53 @@ extension SQLiteCaseStore {
         return needs
     }
 
-    /// The provisions whose row is in `rows`, with the needs each is linked to.
+    /// The provisions whose row is in `rows`, with the needs each is linked to (and when those were assessed), each
+    /// measured by `measure` over its delivery records. Links, provisions and deliveries are each read in provision
+    /// order (their key order, so no sort), side by side, so a provision's records are in hand when it is read and
+    /// are never all held at once.
     private static func provisionSummaries(
-        team: Team?, filter: String, arguments: StatementArguments, rows: Range<Int64>, in db: Database
+        team: Team?, filter: String, arguments: StatementArguments, rows: Range<Int64>, measure: DeliveryMeasure, in db: Database
     ) throws -> [ProvisionSummary] {
         let inRows = "provision_row >= \(rows.lowerBound) AND provision_row < \(rows.upperBound)"
-        // Links and provisions both in provision order (each table's key order, so no sort), read side by side.
+        let ofTeam = team == nil ? "" : "AND provision_row IN (SELECT row FROM provision \(filter)) "
         let links = try Row.fetchCursor(
             db,
-            sql: "SELECT provision_row, need_id FROM provision_need "
-                + "WHERE \(inRows) " + (team == nil ? "" : "AND provision_row IN (SELECT row FROM provision \(filter)) ")
-                + "ORDER BY provision_row",
+            sql: "SELECT l.provision_row, l.need_id, n.identified_on FROM provision_need l JOIN need n ON n.id = l.need_id "
+                + "WHERE \(inRows) \(ofTeam.replacingOccurrences(of: "provision_row", with: "l.provision_row"))ORDER BY l.provision_row",
             arguments: arguments)
-        var pendingLink = try links.next().map { (row: $0[0] as Int64, need: Need.ID($0[1] as UUID)) }
-        func linkedNeeds(ofProvision provisionRow: Int64) throws -> [Need.ID] {
-            var found: [Need.ID] = []
-            while let link = pendingLink, link.row <= provisionRow {
-                if link.row == provisionRow { found.append(link.need) }
-                pendingLink = try links.next().map { (row: $0[0] as Int64, need: Need.ID($0[1] as UUID)) }
+        var pendingLink = try links.next()
+        var linkedNeeds: [Need.ID] = []
+        var assessedOn: [CalendarDate] = []
+        func readLinks(ofProvision provisionRow: Int64) throws {
+            linkedNeeds.removeAll(keepingCapacity: true)
+            assessedOn.removeAll(keepingCapacity: true)
+            while let link = pendingLink, (link[0] as Int64) <= provisionRow {
+                if link[0] as Int64 == provisionRow {
+                    linkedNeeds.append(Need.ID(link[1] as UUID))
+                    assessedOn.append(try Self.date(link[2], "need.identified_on"))
+                }
+                pendingLink = try links.next()
             }
-            return found
+        }
+        let deliveries = try Row.fetchCursor(
+            db,
+            sql: "SELECT provision_row, period_start, period_end, planned, delivered, cancelled_by, reason FROM delivery "
+                + "WHERE \(inRows) \(ofTeam)ORDER BY provision_row, period_start",
+            arguments: arguments)
+        var pendingDelivery = try deliveries.next()
+        var periods: [DeliveryPeriod] = []
+        func readDeliveries(ofProvision provisionRow: Int64) throws {
+            periods.removeAll(keepingCapacity: true)
+            while let row = pendingDelivery, (row[0] as Int64) <= provisionRow {
+                if row[0] as Int64 == provisionRow { periods.append(try Self.period(row)) }
+                pendingDelivery = try deliveries.next()
+            }
         }
         var provisions: [ProvisionSummary] = []
         let provisionRows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis,
-                    planned_total, delivered_total, delivery_count, latest_reason, latest_cancelled_by
+                SELECT row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis
                 FROM provision WHERE row >= \(rows.lowerBound) AND row < \(rows.upperBound) \(filter.isEmpty ? "" : "AND " + filter.dropFirst(6))
                 ORDER BY row
                 """,
@@ -86,17 +108,37 @@ extension SQLiteCaseStore {
             guard let unit = ProvisionUnit(rawValue: row[5]), let amount = try? ProvisionAmount(row[4], unit) else {
                 throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has amount \(row[4] as DatabaseValue) \(row[5] as DatabaseValue)")
             }
+            let basisText: String = row[9]
+            guard let basis = LegalBasis(rawValue: basisText) else {
+                throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has legal basis \"\(basisText)\"")
+            }
+            let terms = ProvisionTerms(
+                amount: amount, startDate: try Self.date(row[6], "provision.start_date"),
+                endDate: try (row[7] as String?).map { try Self.date($0, "provision.end_date") }, provider: row[8], legalBasis: basis)
+            try readLinks(ofProvision: row[0])
+            try readDeliveries(ofProvision: row[0])
             provisions.append(ProvisionSummary(
-                id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: try linkedNeeds(ofProvision: row[0]),
-                service: ServiceType(rawValue: row[3]) ?? .other, amount: amount, startDate: try Self.date(row[6], "provision.start_date"),
-                endDate: try (row[7] as String?).map { try Self.date($0, "provision.end_date") }, provider: row[8],
-                legalBasis: LegalBasis(rawValue: row[9]) ?? .section17,
-                delivered: DeliveryTotals(
-                    plannedUnits: row[10], deliveredUnits: row[11], records: row[12],
-                    latestReason: (row[13] as String?).flatMap(ShortfallReason.init(rawValue:)),
-                    latestCancelledBy: (row[14] as String?).flatMap(CancelledBy.init(rawValue:)))))
+                id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: linkedNeeds,
+                service: ServiceType(rawValue: row[3]) ?? .other, terms: terms,
+                account: measure.account(terms, needsAssessedOn: assessedOn, periods: periods)))
         }
         return provisions
+    }
+
+    /// A delivery row (provision_row, period_start, period_end, planned, delivered, cancelled_by, reason) as the
+    /// account reads it.
+    private static func period(_ row: Row) throws -> DeliveryPeriod {
+        let cancelledBy = try (row[5] as String?).map { text throws -> CancelledBy in
+            guard let code = CancelledBy(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "cancelled_by is \"\(text)\"") }
+            return code
+        }
+        let reason = try (row[6] as String?).map { text throws -> ShortfallReason in
+            guard let code = ShortfallReason(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "reason is \"\(text)\"") }
+            return code
+        }
+        return DeliveryPeriod(
+            start: try date(row[1], "delivery.period_start"), end: try date(row[2], "delivery.period_end"), planned: row[3], delivered: row[4],
+            cause: ShortfallCause(reason: reason, cancelledBy: cancelledBy))
     }
 
     public func overdueInputs(team: Team?) async throws -> OverdueInputs {

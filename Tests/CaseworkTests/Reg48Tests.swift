@@ -10,52 +10,69 @@ struct Reg48Tests {
         try specs.map { try OvernightStay(caseID: file.id, carer: carer, firstNight: day($0.0), nights: $0.1, legalBasis: basis) }
     }
 
-    @Test("monthly weekend stays well inside the limits bring no warning")
+    @Test("monthly weekend stays well inside the limits bring no warning; a weekend of 2 nights is 3 days")
     func inside() throws {
         let monthly = try stays((1...12).map { (String(format: "2025-%02d-07", $0), 2) })
         let count = Reg48Count.count(monthly, asOf: day("2025-12-31"))
-        #expect(count.longestStay == 2)
-        #expect(count.mostNightsIn12Months == 24)
-        #expect(count.nightsInLast12Months == 24)
+        #expect(count.series.count == 1)
+        #expect(count.series[0].longestStayDays == 3)
+        #expect(count.series[0].mostDaysIn12Months == 36)
+        #expect(count.series[0].daysInLast12Months == 36)
         #expect(count.warnings.isEmpty)
     }
 
-    @Test("a stay of 14 nights warns; one of 18 breaches the 17-night limit and the basis no longer holds")
+    @Test("a stay of 16 nights is 17 days, at the limit (a warning only); 17 nights is 18 days, over it, and the basis no longer holds")
     func perStay() throws {
-        let near = Reg48Count.count(try stays([("2025-07-01", 14)]), asOf: day("2025-08-01"))
-        #expect(near.warnings.count == 1)
-        #expect(near.warnings.allSatisfy { !$0.isBreach })
-        let over = Reg48Count.count(try stays([("2025-07-01", 18)]), asOf: day("2025-08-01"))
+        let atLimit = Reg48Count.count(try stays([("2025-07-01", 16)]), asOf: day("2025-08-01"))
+        #expect(atLimit.series[0].longestStayDays == 17)
+        #expect(atLimit.warnings == [.stayNearLimit(atLimit.warnings.first.flatMap { if case .stayNearLimit(let id, _) = $0 { id } else { nil } }!, days: 17)])
+        #expect(!atLimit.warnings.contains { $0.isBreach })
+        let over = Reg48Count.count(try stays([("2025-07-01", 17)]), asOf: day("2025-08-01"))
         #expect(over.warnings.contains { if case .stayOverLimit(_, 18) = $0 { true } else { false } })
-        #expect(over.warnings.contains { if case .basisNoLongerValid = $0 { true } else { false } })
+        #expect(over.warnings.contains { if case .basisNoLongerValid(18) = $0 { true } else { false } })
     }
 
-    @Test("62 nights in a year warns; 76 in any 12 months breaches the 75-night limit")
+    @Test("75 days in 12 months with one carer is at the limit; 76 is over it")
     func perYear() throws {
-        let near = Reg48Count.count(try stays((0..<31).map { (day("2025-01-03").adding(days: $0 * 7).description, 2) }), asOf: day("2025-12-31"))
-        #expect(near.mostNightsIn12Months == 62)
-        #expect(near.warnings.contains { if case .yearNearLimit(62, _) = $0 { true } else { false } })
-        let over = Reg48Count.count(try stays((0..<38).map { (day("2025-01-03").adding(days: $0 * 7).description, 2) }), asOf: day("2025-06-01"))
-        #expect(over.mostNightsIn12Months == 76)
+        // 25 weekends of 2 nights, a week apart: 25 × 3 = 75 days.
+        let weekends = (0..<25).map { (day("2025-01-03").adding(days: $0 * 7).description, 2) }
+        let atLimit = Reg48Count.count(try stays(weekends), asOf: day("2025-12-31"))
+        #expect(atLimit.series[0].mostDaysIn12Months == 75)
+        #expect(atLimit.warnings.contains { if case .yearNearLimit(75, _) = $0 { true } else { false } })
+        #expect(!atLimit.warnings.contains { $0.isBreach })
+        // One of them a night longer: 76 days.
+        let longer = weekends.enumerated().map { $0.offset == 0 ? ($0.element.0, 3) : $0.element }
+        let over = Reg48Count.count(try stays(longer), asOf: day("2025-12-31"))
+        #expect(over.series[0].mostDaysIn12Months == 76)
         #expect(over.warnings.contains { if case .yearOverLimit(76, _) = $0 { true } else { false } })
     }
 
-    @Test("the 12 months roll: nights more than a year apart are not added together")
+    @Test("the 12 months roll: days more than a year apart are not added together")
     func rolling() throws {
-        let two = try stays([("2024-01-10", 16), ("2024-05-10", 16), ("2024-09-10", 16), ("2025-01-10", 16), ("2025-05-10", 16)])
-        let count = Reg48Count.count(two, asOf: day("2025-06-01"))
-        // 80 nights in all, but never more than three stays (48 nights) in any 12 months.
-        #expect(count.mostNightsIn12Months == 48)
-        #expect(count.nightsInLast12Months == 48)
+        let stays = try stays([("2024-01-10", 15), ("2024-05-10", 15), ("2024-09-10", 15), ("2025-01-10", 15), ("2025-05-10", 15)])
+        let count = Reg48Count.count(stays, asOf: day("2025-06-01"))
+        // 80 days in all, but never more than three stays (48 days) in any 12 months.
+        #expect(count.series[0].mostDaysIn12Months == 48)
+        #expect(count.series[0].daysInLast12Months == 48)
         #expect(!count.warnings.contains { $0.isBreach })
     }
 
-    @Test("stays under s17 are not held to reg 48, and stays with two carers are flagged")
-    func basisAndCarers() throws {
+    @Test("a day the child goes home and comes back is counted once")
+    func touchingStays() throws {
+        let count = Reg48Count.count(try stays([("2025-03-07", 2), ("2025-03-09", 2)]), asOf: day("2025-04-01"))
+        #expect(count.series[0].mostDaysIn12Months == 5)
+    }
+
+    @Test("each carer's stays are their own series: 50 days with each of two carers breaches nothing; stays under s17 are not counted")
+    func seriesAndBasis() throws {
         let s17 = try stays([("2025-07-01", 20)], basis: .section17)
-        #expect(Reg48Count.count(s17, asOf: day("2025-08-01")).warnings.isEmpty)
-        let mixed = try stays([("2025-07-01", 2)]) + stays([("2025-08-01", 2)], carer: "Foxglove Lodge")
-        #expect(Reg48Count.count(mixed, asOf: day("2025-09-01")).warnings == [.moreThanOneCarer(["Foxglove Lodge", "Larkspur House"])])
+        #expect(Reg48Count.count(s17, asOf: day("2025-08-01")).series.isEmpty)
+        let larkspur = try stays((0..<10).map { (day("2025-01-03").adding(days: $0 * 14).description, 4) })
+        let foxglove = try stays((0..<10).map { (day("2025-01-10").adding(days: $0 * 14).description, 4) }, carer: "Foxglove Lodge")
+        let count = Reg48Count.count(larkspur + foxglove, asOf: day("2025-12-31"))
+        #expect(count.series.map(\.carer) == ["Foxglove Lodge", "Larkspur House"])
+        #expect(count.series.map(\.mostDaysIn12Months) == [50, 50])
+        #expect(!count.warnings.contains { $0.isBreach })
     }
 
     @Test("a stay has at least one night")

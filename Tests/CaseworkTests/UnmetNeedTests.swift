@@ -8,39 +8,35 @@ struct UnmetNeedTests {
     /// Thursday 6 March 2025; with the 7-day recording lag, units are counted to 27 February.
     let asOf = day("2025-03-06")
 
-    func weeks(_ provision: Provision, delivered: [Double], from start: String = "2025-01-06", reason: ShortfallReason = .staffUnavailable) throws -> [Delivery] {
+    /// Weekly delivery records from a Monday: `delivered[i]` in week `i`, 6 planned each week.
+    func weeks(
+        _ provision: Provision, delivered: [Double], from start: String = "2025-01-06", reason: ShortfallReason = .staffUnavailable,
+        cancelledBy: CancelledBy = .provider
+    ) throws -> [Delivery] {
         try delivered.enumerated().map { index, units in
             let first = day(start).adding(days: index * 7)
             return try Delivery(provisionID: provision.id, periodStart: first, periodEnd: first.adding(days: 6), plannedUnits: provision.amount.quantity,
-                                deliveredUnits: units, cancelledBy: units < provision.amount.quantity ? .provider : nil,
+                                deliveredUnits: units, cancelledBy: units < provision.amount.quantity ? cancelledBy : nil,
                                 reason: units < provision.amount.quantity ? reason : nil)
         }
     }
 
-    func unmet(needs: [Need], provisions: [(Provision, [Delivery])], asOf: CalendarDate? = nil, policy: UnmetNeedPolicy = .standard) -> [UnmetNeed] {
-        let inputs = UnmetNeedInputs(
-            cases: summary(file), needs: needs.map(NeedSummary.init),
-            provisions: provisions.map { ProvisionSummary($0.0, delivered: DeliveryTotals($0.1)) })
-        return UnmetNeed.assessedButUnmet(inputs, asOf: asOf ?? self.asOf, policy: policy)
+    func unmet(
+        needs: [Need], provisions: [(Provision, [Delivery])], asOf: CalendarDate? = nil, policy: UnmetNeedPolicy = .standard,
+        trendDates: [CalendarDate] = []
+    ) -> [UnmetNeed] {
+        let measure = DeliveryMeasure(asOf: asOf ?? self.asOf, policy: policy, trendDates: trendDates)
+        return UnmetNeed.assessedButUnmet(inputs(needs: needs, provisions: provisions, measure: measure), measure: measure)
     }
 
-    @Test("the month-by-month trend counts what the report would list on each day, with only the deliveries recorded by then")
-    func trend() throws {
-        let washing = need(file)
-        let sleep = need(file, .sleepAndNightTimeCare, identifiedOn: day("2025-02-03"))
-        let care = try hoursPerWeek(file, for: washing)
-        let deliveries = try weeks(care, delivered: [6, 6, 6, 2, 2, 2, 2, 2])
-        let inputs = UnmetNeedInputs(
-            cases: summary(file), needs: [washing, sleep].map(NeedSummary.init), provisions: [ProvisionSummary(care, delivered: DeliveryTotals(deliveries))])
-        let dates = [day("2025-01-31"), asOf]
-        let delivered = [care.id: dates.map { date in deliveries.filter { $0.periodEnd <= date }.reduce(0) { $0 + $1.deliveredUnits } }]
-        let points = UnmetNeedTrend.points(inputs, dates: dates, delivered: delivered)
-        #expect(points.map(\.asOf) == dates)
-        #expect(points[0].noProvision == 0, "the sleep need was not yet identified")
-        #expect(points[1].noProvision == 1)
-        #expect(points[1].behindOnDelivery == 1)
-        let listed = UnmetNeed.assessedButUnmet(inputs, asOf: asOf)
-        #expect(points[1].total == listed.count, "the last point agrees with the report itself")
+    func inputs(needs: [Need], provisions: [(Provision, [Delivery])], measure: DeliveryMeasure) -> UnmetNeedInputs {
+        let assessedOn = Dictionary(needs.map { ($0.id, $0.identifiedOn) }) { first, _ in first }
+        return UnmetNeedInputs(
+            cases: summary(file), needs: needs.map(NeedSummary.init),
+            provisions: provisions.map { provision, deliveries in
+                ProvisionSummary(provision, account: measure.account(
+                    ProvisionTerms(provision), needsAssessedOn: provision.needIDs.compactMap { assessedOn[$0] }, periods: deliveries.map(DeliveryPeriod.init)))
+            })
     }
 
     @Test("an assessed need with no provision is unmet from the day it was identified")
@@ -57,50 +53,115 @@ struct UnmetNeedTests {
         #expect(found[0].childName == "Maya Penhallow")
     }
 
-    @Test("a provision behind on delivery shows its shortfall since the first week it did not cover")
-    func partialDelivery() throws {
-        let washing = need(file)
-        let care = try hoursPerWeek(file, for: washing)
-        // Six hours a week from Monday 6 January; weeks 1–3 in full, then 2 hours a week for five weeks.
-        let deliveries = try weeks(care, delivered: [6, 6, 6, 2, 2, 2, 2, 2])
-        let found = unmet(needs: [washing], provisions: [(care, deliveries)])
-        #expect(found.count == 1)
+    @Test("provision agreed from September for a need assessed in January: the need is unmet from January, waiting to start")
+    func waitingToStart() throws {
+        let washing = need(file, identifiedOn: day("2025-01-06"))
+        let care = try hoursPerWeek(file, for: washing, from: "2025-09-01")
+        let found = unmet(needs: [washing], provisions: [(care, [])])
         let item = try #require(found.first)
+        #expect(found.count == 1, "the provision's row, not a second row for the need")
         #expect(item.kind == .behindOnDelivery)
-        // Due to 27 February: 53 days = 45.4 hours; delivered 28.
-        #expect(item.unitsDue == 45.4)
-        #expect(item.unitsDelivered == 28)
-        #expect(item.shortfall == 17.4)
-        #expect(item.unit == .hoursPerWeek)
-        // 28 hours cover 32 days of provision: 6 January to 6 February, so unmet from 7 February.
-        #expect(item.unmetSince == day("2025-02-07"))
-        #expect(item.daysUnmet == 27)
-        #expect(item.reason == "staff unavailable, cancelled by provider")
-        #expect(item.area == .personalCare)
+        #expect(item.unmetSince == day("2025-01-06"))
+        // Counted to 27 February: 6 January to 27 February is 53 days; 6 hours a week is 6/7 of an hour a day.
+        // 53 × 6 / 7 = 45.43 hours, all waiting: 26 days of January (22.29) and 27 of February (23.14).
+        #expect(item.shortfall == 45.4)
+        #expect(item.missed?.waitingToStart ?? 0 > 45.42 && item.missed?.waitingToStart ?? 0 < 45.44)
+        #expect(item.missedByMonth == [MonthlyShortfall(month: day("2025-01-01"), units: 22.3), MonthlyShortfall(month: day("2025-02-01"), units: 23.1)])
+        #expect(item.reason == "waiting for provision to start")
     }
 
-    @Test("provision delivered on time is not unmet need")
+    @Test("three months missed, then full delivery: unmet since January, with the missed hours in January, February and March")
+    func missedMonthsThenFull() throws {
+        let washing = need(file)
+        let care = try hoursPerWeek(file, for: washing)
+        // 6 hours a week from Monday 6 January: nothing for 12 weeks (to 30 March), then 6 a week for 9 weeks.
+        let deliveries = try weeks(care, delivered: Array(repeating: 0, count: 12) + Array(repeating: 6, count: 9))
+        // 5 June: counted to 29 May, part-way through the last week, which is in full so far.
+        let found = unmet(needs: [washing], provisions: [(care, deliveries)], asOf: day("2025-06-05"))
+        let item = try #require(found.first)
+        #expect(item.unmetSince == day("2025-01-06"), "not April, as crediting later hours to the earliest days would say")
+        // 12 weeks × 6 = 72 hours: 26 days of January (22.29), 28 of February (24), 30 of March (25.71).
+        #expect(item.shortfall == 72)
+        #expect(item.missedByMonth == [
+            MonthlyShortfall(month: day("2025-01-01"), units: 22.3), MonthlyShortfall(month: day("2025-02-01"), units: 24),
+            MonthlyShortfall(month: day("2025-03-01"), units: 25.7),
+        ])
+        #expect(item.missed?.councilOrProvider == 72)
+        #expect(item.reason == "not delivered by the council or its provider")
+    }
+
+    @Test("31 hours missed in a year of 6 hours a week is a breach of a CSDPA s2 (H1) duty; a council's 10% tolerance can hide it for H2 only")
+    func noToleranceForH1() throws {
+        let washing = need(file)
+        let care = try hoursPerWeek(file, for: washing)
+        // 52 weeks from 6 January 2025: an hour short in 31 of them. Due 52 × 6 = 312; delivered 312 − 31 = 281.
+        let deliveries = try weeks(care, delivered: Array(repeating: 5, count: 31) + Array(repeating: 6, count: 21))
+        let yearEnd = day("2026-01-11")  // counted to 4 January 2026, the last day of week 52
+        let policy = UnmetNeedPolicy(h2Tolerance: 0.1)
+        let h1 = try #require(unmet(needs: [washing], provisions: [(care, deliveries)], asOf: yearEnd, policy: policy).first)
+        #expect(h1.unitsDue == 312)
+        #expect(h1.unitsDelivered == 281)
+        #expect(h1.shortfall == 31)
+        #expect(h1.tolerance == 0)
+        // The same provision under s17 (H2): 31 is under 10% of 312 (31.2), so the council's tolerance hides it.
+        var h2 = care
+        h2.legalBasis = .section17
+        #expect(unmet(needs: [washing], provisions: [(h2, deliveries)], asOf: yearEnd, policy: policy).isEmpty)
+        #expect(unmet(needs: [washing], provisions: [(h2, deliveries)], asOf: yearEnd).count == 1, "with no tolerance set, H2 shows it too")
+    }
+
+    @Test("a family's cancellation is shown, but not counted as the council's failure")
+    func familyCancellation() throws {
+        let washing = need(file)
+        let care = try hoursPerWeek(file, for: washing)
+        // Sunday 2 March is the last day counted on 9 March: eight whole weeks.
+        let sundayCounted = day("2025-03-09")
+        let cancelled = try weeks(care, delivered: [6, 0, 6, 6, 6, 6, 6, 6], reason: .familyCancelled, cancelledBy: .family)
+        #expect(unmet(needs: [washing], provisions: [(care, cancelled)], asOf: sundayCounted).isEmpty, "nothing the council owes")
+        // With a week the provider missed too: 6 hours counted, the family's 6 shown beside them.
+        let both = try weeks(care, delivered: [6, 0, 6, 6, 6, 6, 6], reason: .familyCancelled, cancelledBy: .family)
+            + weeks(care, delivered: [0], from: "2025-02-24")
+        let item = try #require(unmet(needs: [washing], provisions: [(care, both)], asOf: sundayCounted).first)
+        #expect(item.shortfall == 6)
+        #expect(item.missed?.familyOrChild == 6)
+        #expect(item.unmetSince == day("2025-02-24"))
+        #expect(item.reason == "not delivered by the council or its provider; a further 6 hours cancelled by the family or because the child was unwell are not counted")
+    }
+
+    @Test("a week nobody recorded is missed provision, not a week delivered")
+    func unrecordedWeek() throws {
+        let washing = need(file)
+        let care = try hoursPerWeek(file, for: washing)
+        // Weeks 1, 2 and 4 to 8 recorded in full; week 3 (20 to 26 January) never recorded.
+        let deliveries = try weeks(care, delivered: [6, 6]) + weeks(care, delivered: [6, 6, 6, 6, 6], from: "2025-01-27")
+        let item = try #require(unmet(needs: [washing], provisions: [(care, deliveries)]).first)
+        #expect(item.shortfall == 6)
+        #expect(item.missed?.notRecorded == 6)
+        #expect(item.unmetSince == day("2025-01-20"))
+        #expect(item.reason == "nothing recorded as delivered")
+    }
+
+    @Test("planned less than agreed is the council's shortfall, whatever the provider delivered of its plan")
+    func plannedLessThanAgreed() throws {
+        let washing = need(file)
+        let care = try hoursPerWeek(file, for: washing)
+        let deliveries = try (0..<8).map { index in
+            let first = day("2025-01-06").adding(days: index * 7)
+            return try Delivery(provisionID: care.id, periodStart: first, periodEnd: first.adding(days: 6), plannedUnits: 4, deliveredUnits: 4)
+        }
+        let item = try #require(unmet(needs: [washing], provisions: [(care, deliveries)]).first)
+        // Counted to 27 February: 7 full weeks and 4 days of the eighth (53 days) at 6/7 an hour a day = 45.43 due;
+        // delivered 7 × 4 + 4 × 4/7 = 30.29; missed 15.14, all unplanned.
+        #expect(item.shortfall == 15.1)
+        #expect(item.missed?.councilOrProvider ?? 0 > 15.13 && item.missed?.councilOrProvider ?? 0 < 15.15)
+    }
+
+    @Test("provision delivered in full is not unmet need")
     func onTime() throws {
         let washing = need(file)
         let care = try hoursPerWeek(file, for: washing)
         let deliveries = try weeks(care, delivered: Array(repeating: 6, count: 8))
         #expect(unmet(needs: [washing], provisions: [(care, deliveries)]).isEmpty)
-    }
-
-    @Test("a shortfall within the council's tolerance is not shown; a stricter tolerance shows it")
-    func tolerance() throws {
-        let washing = need(file)
-        let care = try hoursPerWeek(file, for: washing)
-        let deliveries = try weeks(care, delivered: [6, 6, 6, 6, 6, 6, 3, 2])
-        #expect(unmet(needs: [washing], provisions: [(care, deliveries)]).isEmpty)
-        #expect(unmet(needs: [washing], provisions: [(care, deliveries)], policy: UnmetNeedPolicy(tolerance: 0.05)).count == 1)
-    }
-
-    @Test("provision that has not started yet has nothing due and its need is not unmet")
-    func notStarted() throws {
-        let washing = need(file)
-        let care = try hoursPerWeek(file, for: washing, from: "2025-04-07")
-        #expect(unmet(needs: [washing], provisions: [(care, [])]).isEmpty)
     }
 
     @Test("ended provision counts only up to its end, and its need is unmet from the day after")
@@ -115,7 +176,7 @@ struct UnmetNeedTests {
         #expect(found[0].reason == "provision ended on 2025-01-26 and nothing has replaced it")
     }
 
-    @Test("ended provision that was not delivered still shows its shortfall")
+    @Test("ended provision that was not delivered still shows what it missed")
     func endedShort() throws {
         let washing = need(file)
         let care = try hoursPerWeek(file, for: washing, to: "2025-01-26")
@@ -132,20 +193,40 @@ struct UnmetNeedTests {
         let found = unmet(needs: [washing], provisions: [(care, [])])
         #expect(found.count == 1)
         #expect(found[0].reason == "no provider found")
+        #expect(found[0].missed?.noProvider == found[0].missed?.counted)
         #expect(found[0].unmetSince == day("2025-01-06"))
     }
 
     @Test("a closed need is not unmet, and one-off equipment is due from its start date")
     func closedAndOneOff() throws {
         let closed = need(file, closedOn: day("2025-02-01"))
-        let hoist = need(file, .homeEnvironmentAndEquipment)
+        let hoist = need(file, .homeEnvironmentAndEquipment, identifiedOn: day("2025-02-03"))
         let equipment = try Provision(caseID: file.id, needIDs: [hoist.id], service: .equipment, description: "Ceiling hoist",
                                       amount: ProvisionAmount(1, .oneOff), startDate: day("2025-02-03"), provider: "Community equipment service", legalBasis: .csdpaSection2)
         let found = unmet(needs: [closed, hoist], provisions: [(equipment, [])])
         #expect(found.count == 1)
         #expect(found[0].provisionID == equipment.id)
         #expect(found[0].shortfall == 1)
-        #expect(found[0].reason == "nothing delivered or recorded since it started")
+        #expect(found[0].reason == "nothing recorded as delivered")
+    }
+
+    @Test("the month-by-month trend counts what the report would list on each day, measured with the records up to it")
+    func trend() throws {
+        let washing = need(file)
+        let sleep = need(file, .sleepAndNightTimeCare, identifiedOn: day("2025-02-03"))
+        let care = try hoursPerWeek(file, for: washing)
+        let deliveries = try weeks(care, delivered: [6, 6, 6, 2, 2, 2, 2, 2])
+        let dates = [day("2025-01-31"), asOf]
+        let measure = DeliveryMeasure(asOf: asOf, trendDates: dates)
+        let inputs = inputs(needs: [washing, sleep], provisions: [(care, deliveries)], measure: measure)
+        let points = UnmetNeedTrend.points(inputs, measure: measure)
+        #expect(points.map(\.asOf) == dates)
+        #expect(points[0].noProvision == 0, "the sleep need was not yet identified")
+        #expect(points[0].behindOnDelivery == 0, "counted to 24 January, the first three weeks were delivered in full")
+        #expect(points[1].noProvision == 1)
+        #expect(points[1].behindOnDelivery == 1)
+        let listed = UnmetNeed.assessedButUnmet(inputs, measure: measure)
+        #expect(points[1].total == listed.count, "the last point agrees with the report itself")
     }
 
     @Test("a provision with no linked need cannot be made, nor a delivery short of plan without a reason")

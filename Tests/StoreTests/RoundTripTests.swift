@@ -57,32 +57,40 @@ struct RoundTripTests {
         }
     }
 
-    @Test("a second delivery record for the same period replaces the first, and the totals follow")
+    @Test("a second delivery record for the same period replaces the first, and the measure follows")
     func deliveryCorrection() async throws {
         let temporary = try TemporaryStore()
         let family = try IdrisFamily()
         try await family.store(in: temporary.store)
+        // Counted to 19 October: two weeks due, 15 hours; the second week 4.5 short, then corrected.
+        let measure = DeliveryMeasure(asOf: day("2025-10-26"))
+        let before = try await temporary.store.unmetNeedInputs(team: nil, measure: measure)
+        #expect(before.provisions.first?.account.missed.councilOrProvider == 4.5)
         let corrected = try Delivery(provisionID: family.provision.id, periodStart: day("2025-10-13"), periodEnd: day("2025-10-19"), plannedUnits: 7.5, deliveredUnits: 7.5)
         try await temporary.store.recordDelivery(corrected, inCase: family.file.id, by: assessor)
         let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
         #expect(record.deliveries == [family.deliveries[0], corrected])
-        let inputs = try await temporary.store.unmetNeedInputs(team: nil)
-        #expect(inputs.provisions.first?.delivered.deliveredUnits == 15)
-        #expect(inputs.provisions.first?.delivered.records == 2)
-        // The reason from the earlier, short record stays as the latest reason given.
-        #expect(inputs.provisions.first?.delivered.latestReason == .staffUnavailable)
+        let inputs = try await temporary.store.unmetNeedInputs(team: nil, measure: measure)
+        #expect(inputs.provisions.first?.account.delivered == 15)
+        #expect(inputs.provisions.first?.account.missed.councilOrProvider == 0)
+        // What is left is the five days from the need's assessment (1 October) to the start (6 October): 5 × 7.5 / 7.
+        let waiting = inputs.provisions.first?.account.missed.waitingToStart ?? 0
+        #expect(abs(waiting - 5 * 7.5 / 7) < 0.0001)
     }
 
-    @Test("the report inputs agree with the records they summarise")
+    @Test("the report inputs agree with the records they summarise, each provision measured as Casework measures a whole record")
     func reportInputs() async throws {
         let temporary = try TemporaryStore()
         let family = try IdrisFamily()
         try await family.store(in: temporary.store)
-        let inputs = try await temporary.store.unmetNeedInputs(team: .disabledChildren)
+        let measure = DeliveryMeasure(asOf: day("2025-12-01"), trendDates: UnmetNeedTrend.dates(endingOn: day("2025-12-01")))
+        let inputs = try await temporary.store.unmetNeedInputs(team: .disabledChildren, measure: measure)
         #expect(inputs.needs == [NeedSummary(family.need)])
-        #expect(inputs.provisions == [ProvisionSummary(family.provision, delivered: DeliveryTotals(family.deliveries))])
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
+        #expect(inputs.provisions == UnmetNeedInputs(record: record, measure: measure).provisions)
+        #expect(inputs.provisions.first?.account.missed.counted ?? 0 > 0, "weeks after 19 October were never recorded")
         #expect(inputs.cases[family.file.id]?.childName == "Idris Achterberg")
-        #expect(try await temporary.store.unmetNeedInputs(team: .earlyHelp).needs.isEmpty)
+        #expect(try await temporary.store.unmetNeedInputs(team: .earlyHelp, measure: measure).needs.isEmpty)
         let overdue = try await temporary.store.overdueInputs(team: nil)
         #expect(Set(overdue.assessments) == Set(family.assessments.map(AssessmentSummary.init)))
         #expect(overdue.ehcAdvice == [AdviceSummary(family.advice)])

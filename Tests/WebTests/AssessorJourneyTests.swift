@@ -210,7 +210,7 @@ struct AssessorJourneyTests {
             #expect(page.contains("Needs settling several times a night"))
             #expect(page.contains("We have not slept through for two years"))
             #expect(page.contains("Overnight short breaks at Foxglove Lodge"))
-            #expect(page.contains("nights behind"))
+            #expect(page.contains("nights missed"))
             #expect(page.contains("provider closed"))
         }
     }

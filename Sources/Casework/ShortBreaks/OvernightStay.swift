@@ -1,6 +1,6 @@
 // One overnight short-break stay: where, from which night, for how many nights, under which duty.
 
-/// A stay away from home, booked or taken. Reg 48 counts nights per stay and in any 12 months, per carer.
+/// A stay away from home, booked or taken. Reg 48 counts its days (see `Reg48Limits`), per series with one carer.
 public struct OvernightStay: Sendable, Hashable, Codable, Identifiable {
     public typealias ID = Identifier<OvernightStay>
     public let id: ID

@@ -42,8 +42,9 @@ public protocol CaseStore: Sendable {
     /// A child's whole record. Audited as a viewing by `viewer`.
     func caseRecord(_ id: CaseFile.ID, viewedBy viewer: ActingUser) async throws -> CaseRecord
 
-    /// Needs and provision with delivery totals, for `UnmetNeed.assessedButUnmet`; one team or all.
-    func unmetNeedInputs(team: Team?) async throws -> UnmetNeedInputs
+    /// Needs, and provision with each provision's deliveries measured (`DeliveryMeasure.account`) as they are read,
+    /// for `UnmetNeed.assessedButUnmet` and the trend; one team or all.
+    func unmetNeedInputs(team: Team?, measure: DeliveryMeasure) async throws -> UnmetNeedInputs
     /// Open assessments, unsent advice and reviews, for `OverdueWork.find`; one team or all.
     func overdueInputs(team: Team?) async throws -> OverdueInputs
 

@@ -20,30 +20,36 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
     public let provisionID: Provision.ID?
     public let service: ServiceType?
     public let legalBasis: LegalBasis?
-    /// Units due to date and delivered, for provision behind on delivery.
+    /// Units due from when provision should have started, and delivered, for provision behind on delivery.
     public let unitsDue: Double?
     public let unitsDelivered: Double?
-    /// Units missing (due minus delivered), in `unit`'s counted thing; nil for a need with no provision.
+    /// Units missed that the council answers for (every cause but the family's own cancellations), in `unit`'s
+    /// counted thing; nil for a need with no provision.
     public let shortfall: Double?
+    /// Missed units by cause, family cancellations included (shown, never counted).
+    public let missed: MissedUnits?
+    /// Counted missed units by month, oldest first.
+    public let missedByMonth: [MonthlyShortfall]
+    /// The tolerance the council allows this provision (0 for CSDPA s2, H1).
+    public let tolerance: Double?
     public let unit: ProvisionUnit?
     /// The first day the need was not met: the day it was identified or its provision ended, or the first day of
-    /// provision that the delivered units do not cover.
+    /// provision with units missed.
     public let unmetSince: CalendarDate
     public let daysUnmet: Int
     public let reason: String
 
-    /// Every assessed need that is not being met on `asOf`, longest-waiting first.
+    /// Every assessed need that is not being met on `measure.asOf`, longest-waiting first.
     ///
-    /// - A need counts as having provision when some provision linked to it is in force on `asOf` or agreed to
-    ///   start later. A need whose provision has all ended is unmet from the day after the last one ended.
-    /// - Units due are pro rata from the start date to the earlier of the end date and `asOf` less the
-    ///   recording lag. A provision is behind when the missing units exceed `policy.tolerance` of those due.
-    ///   Delivered units are credited to the earliest days first, so "unmet since" is the first day of
-    ///   provision they do not cover.
-    /// - Provision that has not started has nothing due and is never behind.
-    public static func assessedButUnmet(_ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard) -> [UnmetNeed] {
+    /// - A need counts as having provision when some provision linked to it is in force on that day or agreed to
+    ///   start later (waiting for it to start is counted on the provision). A need whose provision has all ended is
+    ///   unmet from the day after the last one ended.
+    /// - A provision is behind when the units it missed (`DeliveryAccount`, from when it should have started, period
+    ///   by period, family cancellations not counted) are more than its tolerance allows: any at all under CSDPA s2.
+    public static func assessedButUnmet(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> [UnmetNeed] {
+        let asOf = measure.asOf
         var found: [UnmetNeed] = []
-        scan(inputs, asOf: asOf, policy: policy, delivered: { inputs.provisions[$0].delivered.deliveredUnits },
+        scan(inputs, asOf: asOf, policy: measure.policy,
             needWithoutProvision: { position, since, ended in
                 let need = inputs.needs[position]
                 guard let summary = inputs.cases[need.caseID] else { return }
@@ -51,18 +57,22 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
                 found.append(UnmetNeed(
                     kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
                     area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,
-                    shortfall: nil, unit: nil, unmetSince: since, daysUnmet: since.days(until: asOf), reason: reason))
+                    shortfall: nil, missed: nil, missedByMonth: [], tolerance: nil, unit: nil, unmetSince: since, daysUnmet: since.days(until: asOf),
+                    reason: reason))
             },
-            provisionBehind: { position, shortfall, firstNeed in
+            provisionBehind: { position, firstNeed in
                 let provision = inputs.provisions[position]
                 guard let summary = inputs.cases[provision.caseID] else { return }
+                let account = provision.account
+                let since = account.firstMissed ?? provision.startDate
                 found.append(UnmetNeed(
                     kind: .behindOnDelivery, caseID: provision.caseID, caseReference: summary.reference, childName: summary.childName,
                     team: summary.team, area: firstNeed.map { inputs.needs[$0].area } ?? .other, needID: provision.needIDs.first,
                     provisionID: provision.id, service: provision.service, legalBasis: provision.legalBasis,
-                    unitsDue: rounded(shortfall.due), unitsDelivered: rounded(shortfall.delivered), shortfall: rounded(shortfall.due - shortfall.delivered),
-                    unit: provision.amount.unit, unmetSince: shortfall.since, daysUnmet: shortfall.since.days(until: asOf),
-                    reason: reason(for: provision)))
+                    unitsDue: rounded(account.due), unitsDelivered: rounded(account.delivered), shortfall: rounded(account.missed.counted),
+                    missed: account.missed, missedByMonth: account.missedByMonth.map { MonthlyShortfall(month: $0.month, units: rounded($0.units)) },
+                    tolerance: measure.policy.tolerance(for: provision.legalBasis), unit: provision.amount.unit, unmetSince: since,
+                    daysUnmet: since.days(until: asOf), reason: reason(for: account, unit: provision.amount.unit)))
             })
         // Longest waiting first, then by case. The sort is stable, so rows of one case waiting equally long keep
         // the order they were found in (the store's order), and the same records always list the same way. The
@@ -72,35 +82,30 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
         return keys.map { found[$0.position] }
     }
 
-    /// How many needs have no provision, and how many provisions are behind, as `assessedButUnmet` would list
-    /// them, with the units delivered to each provision (by its position in `inputs.provisions`) given
-    /// instead of its totals: the 12-month trend asks this once a month without building any row.
-    public static func counts(
-        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy = .standard, delivered: (Int) -> Double
-    ) -> (noProvision: Int, behindOnDelivery: Int) {
-        var noProvision = 0
-        var behind = 0
-        scan(inputs, asOf: asOf, policy: policy, delivered: delivered,
-            needWithoutProvision: { position, _, _ in if inputs.cases[inputs.needs[position].caseID] != nil { noProvision += 1 } },
-            provisionBehind: { position, _, _ in if inputs.cases[inputs.provisions[position].caseID] != nil { behind += 1 } })
-        return (noProvision, behind)
-    }
-
-    /// A provision's delivery against what was due.
-    struct Shortfall {
-        let due: Double
-        let delivered: Double
-        /// The first day of provision the delivered units do not cover.
-        let since: CalendarDate
+    /// How many needs have no provision, and how many provisions were behind, on each of the measure's trend dates,
+    /// as `assessedButUnmet` would have listed them on that day (with the records held now): the 12-month trend.
+    public static func counts(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> [(noProvision: Int, behindOnDelivery: Int)] {
+        measure.trendDates.enumerated().map { index, date in
+            var noProvision = 0
+            var behind = 0
+            scan(inputs, asOf: date, policy: measure.policy,
+                needWithoutProvision: { position, _, _ in if inputs.cases[inputs.needs[position].caseID] != nil { noProvision += 1 } },
+                provisionBehind: nil)
+            let bit = UInt32(1) << UInt32(index)
+            for provision in inputs.provisions where provision.account.behindOnTrendDates & bit != 0 && inputs.cases[provision.caseID] != nil {
+                behind += 1
+            }
+            return (noProvision, behind)
+        }
     }
 
     /// The rules themselves, in one place: calls `needWithoutProvision` for each open need with no provision
     /// in force or agreed (with the day it became unmet and the day its last provision ended), and
-    /// `provisionBehind` for each provision whose missing units exceed the tolerance (with its shortfall and
-    /// the position of its first need).
+    /// `provisionBehind` for each provision whose account shows it behind as of `asOf` (with the position of its
+    /// first need).
     private static func scan(
-        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy, delivered: (Int) -> Double,
-        needWithoutProvision: (Int, CalendarDate, CalendarDate?) -> Void, provisionBehind: (Int, Shortfall, Int?) -> Void
+        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy,
+        needWithoutProvision: (Int, CalendarDate, CalendarDate?) -> Void, provisionBehind: ((Int, Int?) -> Void)?
     ) {
         // One pass over the provision links gives each need what decides it: whether any provision is in force
         // or agreed to start, and when the last one ended. Needs are found by position, not copied.
@@ -126,29 +131,27 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
             let since = max(need.identifiedOn, ended.map { $0.adding(days: 1) } ?? need.identifiedOn)
             needWithoutProvision(position, since, ended)
         }
-        let countedTo = asOf.adding(days: -policy.recordingLagDays)
+        guard let provisionBehind else { return }
         for (position, provision) in inputs.provisions.enumerated() {
-            let lastDay = min(countedTo, provision.endDate ?? countedTo)
-            let daysDue = provision.startDate.days(until: lastDay) + 1
-            guard daysDue > 0 else { continue }
-            let due = provision.amount.unitsDue(overDays: daysDue)
-            let units = delivered(position)
-            let missing = due - units
-            guard missing > 0, missing > due * policy.tolerance else { continue }
-            let covered = provision.amount.daysCovered(by: units)
-            let since = covered >= daysDue ? lastDay : provision.startDate.adding(days: covered)
-            provisionBehind(position, Shortfall(due: due, delivered: units, since: since), provision.needIDs.lazy.compactMap { needPosition[$0] }.first)
+            let account = provision.account
+            guard DeliveryAccount.isBehind(missed: account.missed.counted, due: account.due, tolerance: policy.tolerance(for: provision.legalBasis))
+            else { continue }
+            provisionBehind(position, provision.needIDs.lazy.compactMap { needPosition[$0] }.first)
         }
     }
 
-    private static func reason(for provision: ProvisionSummary) -> String {
-        if provision.provider == nil { return "no provider found" }
-        if let latest = provision.delivered.latestReason {
-            let who = provision.delivered.latestCancelledBy.map { ", cancelled by \($0.title)" } ?? ""
-            return latest.title + who
+    /// The main cause in words, and the family's cancellations, which are shown but not counted.
+    private static func reason(for account: DeliveryAccount, unit: ProvisionUnit) -> String {
+        var text = account.missed.main?.title ?? "delivered less than agreed"
+        let family = account.missed.familyOrChild
+        if family > MissedUnits.negligible {
+            text += "; a further \(Self.number(rounded(family))) \(unit.countedThing) cancelled by the family or because the child was unwell are not counted"
         }
-        if provision.delivered.records == 0 { return "nothing delivered or recorded since it started" }
-        return "delivered less than planned; no reason recorded"
+        return text
+    }
+
+    private static func number(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -1,8 +1,8 @@
 // The plain values unmet need is computed from: needs, provision and delivery totals, not whole records.
 
-/// Everything `UnmetNeed.assessedButUnmet` reads. Deliveries arrive already summed per provision, so a
-/// store can add them up where they live (a SQL SUM, a running total) and a year of weekly deliveries for
-/// a whole county fits in memory as one row per provision.
+/// Everything `UnmetNeed.assessedButUnmet` reads. Deliveries arrive already measured per provision
+/// (`DeliveryMeasure`), so a store measures each provision as it reads its records and a year of weekly deliveries
+/// for a whole county is held as one small account per provision, never as the records themselves.
 public struct UnmetNeedInputs: Sendable {
     public var cases: [CaseFile.ID: CaseSummary]
     public var needs: [NeedSummary]
@@ -36,70 +36,78 @@ public struct NeedSummary: Sendable, Hashable {
     }
 }
 
-/// A provision with its deliveries summed.
+/// A provision with its delivery measured (`DeliveryAccount`), the form the report reads.
 public struct ProvisionSummary: Sendable, Hashable {
     public let id: Provision.ID
     public let caseID: CaseFile.ID
     public let needIDs: [Need.ID]
     public let service: ServiceType
-    public let amount: ProvisionAmount
-    public let startDate: CalendarDate
-    public let endDate: CalendarDate?
-    public let provider: String?
-    public let legalBasis: LegalBasis
-    public let delivered: DeliveryTotals
+    public let terms: ProvisionTerms
+    public let account: DeliveryAccount
 
-    public init(
-        id: Provision.ID, caseID: CaseFile.ID, needIDs: [Need.ID], service: ServiceType, amount: ProvisionAmount,
-        startDate: CalendarDate, endDate: CalendarDate?, provider: String?, legalBasis: LegalBasis, delivered: DeliveryTotals
-    ) {
+    public var amount: ProvisionAmount { terms.amount }
+    public var startDate: CalendarDate { terms.startDate }
+    public var endDate: CalendarDate? { terms.endDate }
+    public var provider: String? { terms.provider }
+    public var legalBasis: LegalBasis { terms.legalBasis }
+
+    public init(id: Provision.ID, caseID: CaseFile.ID, needIDs: [Need.ID], service: ServiceType, terms: ProvisionTerms, account: DeliveryAccount) {
         self.id = id
         self.caseID = caseID
         self.needIDs = needIDs
         self.service = service
-        self.amount = amount
-        self.startDate = startDate
-        self.endDate = endDate
-        self.provider = provider
-        self.legalBasis = legalBasis
-        self.delivered = delivered
+        self.terms = terms
+        self.account = account
     }
 
-    public init(_ provision: Provision, delivered: DeliveryTotals) {
+    public init(_ provision: Provision, account: DeliveryAccount) {
         self.init(
-            id: provision.id, caseID: provision.caseID, needIDs: provision.needIDs, service: provision.service, amount: provision.amount,
-            startDate: provision.startDate, endDate: provision.endDate, provider: provision.provider, legalBasis: provision.legalBasis,
-            delivered: delivered)
+            id: provision.id, caseID: provision.caseID, needIDs: provision.needIDs, service: provision.service, terms: ProvisionTerms(provision),
+            account: account)
     }
 }
 
-/// A provision's deliveries added up, with the latest stated reason for a shortfall.
+/// How a store measures each provision's deliveries as it reads them: as of which day, under which policy, and
+/// on which earlier days the trend asks whether it was behind.
+public struct DeliveryMeasure: Sendable, Hashable {
+    public let asOf: CalendarDate
+    public let policy: UnmetNeedPolicy
+    /// At most 32 days (`DeliveryAccount.behindOnTrendDates` is a bit set).
+    public let trendDates: [CalendarDate]
+
+    public init(asOf: CalendarDate, policy: UnmetNeedPolicy = .standard, trendDates: [CalendarDate] = []) {
+        precondition(trendDates.count <= 32, "the trend marks at most 32 dates")
+        self.asOf = asOf
+        self.policy = policy
+        self.trendDates = trendDates
+    }
+
+    /// The account of one provision, given its delivery records and the days its needs were assessed.
+    public func account(_ terms: ProvisionTerms, needsAssessedOn: [CalendarDate], periods: [DeliveryPeriod]) -> DeliveryAccount {
+        DeliveryAccount.measure(
+            terms, shouldStart: needsAssessedOn.min() ?? terms.startDate, periods: periods, asOf: asOf, policy: policy, trendDates: trendDates)
+    }
+}
+
+/// A provision's delivery records added up as they were entered: what every page shows as "planned" and
+/// "delivered", computed here only, so the parent's page, the assessor's, the API and the CSV agree.
 public struct DeliveryTotals: Sendable, Hashable, Codable {
     public var plannedUnits: Double
     public var deliveredUnits: Double
     public var records: Int
-    public var latestReason: ShortfallReason?
-    public var latestCancelledBy: CancelledBy?
 
-    public init(plannedUnits: Double = 0, deliveredUnits: Double = 0, records: Int = 0, latestReason: ShortfallReason? = nil, latestCancelledBy: CancelledBy? = nil) {
+    public init(plannedUnits: Double = 0, deliveredUnits: Double = 0, records: Int = 0) {
         self.plannedUnits = plannedUnits
         self.deliveredUnits = deliveredUnits
         self.records = records
-        self.latestReason = latestReason
-        self.latestCancelledBy = latestCancelledBy
     }
 
-    /// Totals of a list of deliveries (what a store's SUM must agree with).
     public init(_ deliveries: [Delivery]) {
         self.init()
-        for delivery in deliveries.sorted(by: { $0.periodEnd < $1.periodEnd }) {
+        for delivery in deliveries {
             plannedUnits += delivery.plannedUnits
             deliveredUnits += delivery.deliveredUnits
             records += 1
-            if let reason = delivery.reason {
-                latestReason = reason
-                latestCancelledBy = delivery.cancelledBy
-            }
         }
     }
 }

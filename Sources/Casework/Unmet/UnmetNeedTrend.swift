@@ -14,9 +14,9 @@ public struct UnmetNeedTrendPoint: Sendable, Hashable, Codable {
     }
 }
 
-/// The trend of unmet need, month by month. Each point is `UnmetNeed.assessedButUnmet` as of that day, with
-/// only the deliveries recorded for periods ending by then, so a month's figure is what a manager would have
-/// seen had they looked that day (less any deliveries recorded late).
+/// The trend of unmet need, month by month. Each point is what `UnmetNeed.assessedButUnmet` would have listed as
+/// of that day, measuring each provision's records up to it (less the recording lag), so a month's figure is what
+/// a manager would have seen had they looked that day with the records held now.
 public enum UnmetNeedTrend {
     /// The last day of each of the `count` months before `asOf`'s month, then `asOf` itself: oldest first.
     public static func dates(endingOn asOf: CalendarDate, months count: Int = 12) -> [CalendarDate] {
@@ -26,23 +26,16 @@ public enum UnmetNeedTrend {
         return previousMonthEnds + [asOf]
     }
 
-    /// One point per date. `delivered[provisionID][i]` is the units delivered in periods ending by `dates[i]`.
-    public static func points(
-        _ inputs: UnmetNeedInputs, dates: [CalendarDate], delivered: [Provision.ID: [Double]], policy: UnmetNeedPolicy = .standard
-    ) -> [UnmetNeedTrendPoint] {
-        // Each provision's delivered units by position, once, rather than a copy of every provision per month.
-        let byPosition = inputs.provisions.map { delivered[$0.id] }
-        return dates.enumerated().map { index, date in
-            let counts = UnmetNeed.counts(inputs, asOf: date, policy: policy) { byPosition[$0]?[index] ?? 0 }
-            return UnmetNeedTrendPoint(asOf: date, noProvision: counts.noProvision, behindOnDelivery: counts.behindOnDelivery)
+    /// One point per trend date of the measure the inputs were read with.
+    public static func points(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> [UnmetNeedTrendPoint] {
+        zip(measure.trendDates, UnmetNeed.counts(inputs, measure: measure)).map { date, counts in
+            UnmetNeedTrendPoint(asOf: date, noProvision: counts.noProvision, behindOnDelivery: counts.behindOnDelivery)
         }
     }
 }
 
 /// What the reports read besides `CaseStore`'s inputs.
 public protocol ReportingStore: Sendable {
-    /// Units delivered per provision in periods ending on or before each date (same order as `dates`).
-    func deliveredUnits(upTo dates: [CalendarDate], team: Team?) async throws -> [Provision.ID: [Double]]
     /// A number that changes whenever casework records change (not when they are only viewed), so a report
     /// computed at one revision can be reused until the next.
     func changeRevision() async throws -> Int64

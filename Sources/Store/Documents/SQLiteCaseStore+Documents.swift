@@ -156,28 +156,6 @@ extension SQLiteCaseStore: CaseDocumentStore {
 }
 
 extension SQLiteCaseStore: ReportingStore {
-    public func deliveredUnits(upTo dates: [CalendarDate], team: Team?) async throws -> [Provision.ID: [Double]] {
-        guard !dates.isEmpty else { return [:] }
-        return try await writer.read { db in
-            // One pass over the deliveries, summing for every date at once.
-            let sums = dates.indices.map { "SUM(CASE WHEN d.period_end <= ?\($0 + 1) THEN d.delivered ELSE 0 END)" }.joined(separator: ", ")
-            var arguments = StatementArguments(dates.map(\.description))
-            var filter = ""
-            if let team {
-                filter = "WHERE p.case_id IN (SELECT id FROM case_file WHERE team = ?\(dates.count + 1))"
-                arguments += [team.rawValue]
-            }
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT p.id, \(sums) FROM delivery d JOIN provision p ON p.row = d.provision_row \(filter) GROUP BY d.provision_row",
-                arguments: arguments)
-            var result: [Provision.ID: [Double]] = [:]
-            while let row = try rows.next() {
-                result[Provision.ID(row[0] as UUID)] = dates.indices.map { row[$0 + 1] as Double? ?? 0 }
-            }
-            return result
-        }
-    }
-
     public func childDisabilities(team: Team?) async throws -> [CaseFile.ID: [DisabilityCode]] {
         try await writer.read { db in
             let rows = try Row.fetchCursor(

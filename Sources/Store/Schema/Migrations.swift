@@ -5,8 +5,7 @@ import GRDB
 ///
 /// Conventions: ids are 16-byte UUID blobs; dates are `YYYY-MM-DD` text (they sort and compare as dates);
 /// each record keeps its whole domain value as JSON in `body`, with the columns that queries need beside it.
-/// Deliveries are summed into their provision row by triggers, so a report reads one row per provision
-/// rather than every delivery.
+/// Deliveries are columns only (no body), read in provision order by their primary key.
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -268,6 +267,23 @@ enum Migrations {
                 CREATE INDEX provision_summary ON provision(
                     row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis,
                     planned_total, delivered_total, delivery_count, latest_reason, latest_cancelled_by);
+                """)
+        }
+        migrator.registerMigration("v4: deliveries measured when read; the totals triggers go") { db in
+            // Unmet need is measured period by period from the delivery records (Casework's `DeliveryAccount`), so
+            // the running totals the triggers kept, and the latest reason they guessed at, are no longer read.
+            try db.execute(sql: """
+                DROP TRIGGER delivery_added;
+                DROP TRIGGER delivery_removed;
+                DROP TRIGGER delivery_changed;
+                DROP INDEX provision_summary;
+                ALTER TABLE provision DROP COLUMN planned_total;
+                ALTER TABLE provision DROP COLUMN delivered_total;
+                ALTER TABLE provision DROP COLUMN delivery_count;
+                ALTER TABLE provision DROP COLUMN latest_reason;
+                ALTER TABLE provision DROP COLUMN latest_cancelled_by;
+                ALTER TABLE provision DROP COLUMN latest_reason_on;
+                CREATE INDEX provision_summary ON provision(row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis);
                 """)
         }
         return migrator

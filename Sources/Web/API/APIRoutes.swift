@@ -93,7 +93,10 @@ struct APIRoutes: Sendable {
                     legalBasis: $0.legalBasis.rawValue, startDate: $0.startDate.description, endDate: $0.endDate?.description,
                     plannedUnits: totals[$0.id]?.plannedUnits ?? 0, deliveredUnits: totals[$0.id]?.deliveredUnits ?? 0)
             },
-            unmet: UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: services.today).map(UnmetJSON.init)))
+            unmet: { () -> [UnmetJSON] in
+                let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
+                return UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetJSON.init)
+            }()))
     }
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -57,13 +57,12 @@ public enum HeededWeb {
             throw StartError(description: "the OpenAPI document is missing from the build")
         }
         let services = WebServices(
-            store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge),
+            store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge, policy: configuration.unmetPolicy),
             dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
         let driver = DatabasePersistDriver(store: store)
         if configuration.warmReports {
             Task.detached(priority: .background) {
                 _ = try? await services.reports.current(store: store, asOf: configuration.today())
-                _ = try? await services.reports.trend(store: store, asOf: configuration.today())
             }
         }
 

@@ -25,6 +25,8 @@ public struct WebConfiguration: Sendable {
     public var reportMaxAge: TimeInterval
     /// Work the manager's reports out as the server starts, so the first manager to look does not wait.
     public var warmReports: Bool
+    /// When provision counts as behind: the council's tolerance for H2 provision (none is ever allowed for H1).
+    public var unmetPolicy: UnmetNeedPolicy
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
 
@@ -32,7 +34,7 @@ public struct WebConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,
         sessionIdleTimeout: Duration = .seconds(60 * 60), sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60, bcryptCost: UInt8 = 12,
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
-        reportMaxAge: TimeInterval = 300, warmReports: Bool = true,
+        reportMaxAge: TimeInterval = 300, warmReports: Bool = true, unmetPolicy: UnmetNeedPolicy = .standard,
         today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
     ) {
         self.host = host
@@ -45,6 +47,7 @@ public struct WebConfiguration: Sendable {
         self.signInThrottle = signInThrottle
         self.apiTokenLifetime = apiTokenLifetime
         self.reportMaxAge = reportMaxAge
+        self.unmetPolicy = unmetPolicy
         self.warmReports = warmReports
         self.today = today
     }

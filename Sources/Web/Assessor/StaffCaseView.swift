@@ -129,12 +129,8 @@ struct StaffCaseView {
                 planned: Formatting.number(totals.plannedUnits), delivered: Formatting.number(totals.deliveredUnits),
                 deliveryHref: "/cases/\(id)/provision/\(provision.id)/deliveries/new")
         }
-        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: today).map { item in
-            FamilyCaseView.UnmetLine(
-                area: item.area.title.capitalizedFirst,
-                what: item.kind == .noProvision ? "No provision agreed" : "\(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind",
-                since: item.unmetSince.long, reason: item.reason)
-        }
+        let measure = DeliveryMeasure(asOf: today, policy: services.configuration.unmetPolicy)
+        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(FamilyCaseView.UnmetLine.init)
         let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
         self.reports = reports.map { report in
             ReportRow(

@@ -164,8 +164,7 @@ struct ManagerRoutes: Sendable {
         let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, pages, items) = filter.page(of: snapshot)
-        let trend = try await services.reports.trend(store: services.store, asOf: services.today)
-        let points = trend.points
+        let points = snapshot.trend
         let view = UnmetView(
             total: total, asOf: snapshot.asOf.long, computedAt: Formatting.time(snapshot.computedAt),
             rows: items.map(UnmetView.Row.init),
@@ -179,6 +178,7 @@ struct ManagerRoutes: Sendable {
             previousHref: page > 1 ? "/manage/unmet" + filter.query(page: page - 1) : nil,
             nextHref: page < pages ? "/manage/unmet" + filter.query(page: page + 1) : nil,
             pageLine: "Page \(page) of \(pages)",
+            toleranceLine: Formatting.toleranceLine(snapshot.policy),
             chart: TrendChart.svg(points),
             trend: points.map { UnmetView.TrendRow(month: $0.asOf.long, noProvision: $0.noProvision, behind: $0.behindOnDelivery, total: $0.total) })
         return services.renderer.page("unmet", view, title: "Assessed but unmet need", context: context)
@@ -188,12 +188,18 @@ struct ManagerRoutes: Sendable {
         _ = try context.signedIn(request, as: ActingUser.Role.managers)
         let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
-        var csv = "reference,child,team,area,kind,service,legal_basis,units_due,units_delivered,shortfall,unit,unmet_since,days_unmet,reason\r\n"
+        let causes = ShortfallCause.allCases
+        var csv = "reference,child,team,area,kind,service,legal_basis,units_due,units_delivered,shortfall,unit,"
+            + causes.map { "missed_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }.joined(separator: ",")
+            + ",missed_by_month,tolerance,unmet_since,days_unmet,reason\r\n"
         filter.forEach(in: snapshot) { item in
             let fields: [String] = [
                 item.caseReference, item.childName, item.team.rawValue, item.area.rawValue, item.kind.rawValue, item.service?.rawValue ?? "",
                 item.legalBasis?.rawValue ?? "", item.unitsDue.map(Formatting.number) ?? "", item.unitsDelivered.map(Formatting.number) ?? "",
-                item.shortfall.map(Formatting.number) ?? "", item.unit?.rawValue ?? "", item.unmetSince.description, String(item.daysUnmet), item.reason,
+                item.shortfall.map(Formatting.number) ?? "", item.unit?.rawValue ?? "",
+            ] + causes.map { cause in item.missed.map { Formatting.number(($0[cause] * 10).rounded() / 10) } ?? "" } + [
+                item.missedByMonth.map { "\($0.month.description.prefix(7)):\(Formatting.number($0.units))" }.joined(separator: ";"),
+                item.tolerance.map(Formatting.number) ?? "", item.unmetSince.description, String(item.daysUnmet), item.reason,
             ]
             csv += fields.map(CSV.field).joined(separator: ",") + "\r\n"
         }

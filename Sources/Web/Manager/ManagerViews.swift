@@ -54,6 +54,7 @@ struct UnmetView {
     let previousHref: String?
     let nextHref: String?
     let pageLine: String
+    let toleranceLine: String
     /// Server-made SVG of numbers only (see `TrendChart`); rendered unescaped.
     let chart: String
     let trend: [TrendRow]
@@ -68,6 +69,8 @@ struct UnmetView {
         let since: String
         let days: Int
         let reason: String
+        let missedByMonth: String
+        let causes: String
 
         init(_ item: UnmetNeed) {
             reference = item.caseReference
@@ -78,11 +81,13 @@ struct UnmetView {
             if item.kind == .noProvision {
                 what = "No provision agreed"
             } else {
-                what = "\(Formatting.words(item.service?.rawValue ?? "provision").capitalizedFirst): \(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind"
+                what = "\(Formatting.words(item.service?.rawValue ?? "provision").capitalizedFirst): \(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") missed"
             }
             since = item.unmetSince.long
             days = item.daysUnmet
             reason = item.reason
+            missedByMonth = Formatting.missedByMonth(item)
+            causes = Formatting.causes(item)
         }
     }
 

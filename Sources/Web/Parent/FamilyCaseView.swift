@@ -56,11 +56,23 @@ struct FamilyCaseView {
         let reason: String?
     }
 
+    /// One unmet need, as both the family's page and the practitioner's show it.
     struct UnmetLine {
         let area: String
         let what: String
         let since: String
         let reason: String
+        /// Month by month, and by cause.
+        let detail: String
+
+        init(_ item: UnmetNeed) {
+            area = item.area.title.capitalizedFirst
+            what = item.kind == .noProvision ? "Nothing has been agreed yet for this need"
+                : "\(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") missed (\(Formatting.number(item.unitsDelivered ?? 0)) of \(Formatting.number(item.unitsDue ?? 0)) delivered since it should have started)"
+            since = item.unmetSince.long
+            reason = item.reason
+            detail = [Formatting.missedByMonth(item), Formatting.causes(item)].filter { !$0.isEmpty }.joined(separator: ". ")
+        }
     }
 
     struct ReportView {
@@ -116,11 +128,8 @@ struct FamilyCaseView {
                         delivered: Formatting.number(delivery.deliveredUnits), reason: delivery.reason?.title)
                 })
         }
-        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record), asOf: services.today).map { item in
-            let what = item.kind == .noProvision ? "Nothing has been agreed yet for this need"
-                : "\(Formatting.number(item.shortfall ?? 0)) \(item.unit?.countedThing ?? "units") behind (\(Formatting.number(item.unitsDelivered ?? 0)) of \(Formatting.number(item.unitsDue ?? 0)) delivered)"
-            return UnmetLine(area: item.area.title.capitalizedFirst, what: what, since: item.unmetSince.long, reason: item.reason)
-        }
+        let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
+        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetLine.init)
         let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
         self.reports = reports.map { report in
             let form = services.library.form(report.formID, version: report.formVersion)

@@ -37,4 +37,29 @@ enum Formatting {
     static func words(_ code: String) -> String {
         code.replacingOccurrences(of: "-", with: " ")
     }
+
+    /// "Missed: 26 hours in January 2026, 24 hours in February 2026": the counted shortfall month by month.
+    static func missedByMonth(_ item: UnmetNeed) -> String {
+        guard !item.missedByMonth.isEmpty else { return "" }
+        let thing = item.unit?.countedThing ?? "units"
+        return "Missed: " + item.missedByMonth.map { "\(number($0.units)) \(thing) in \(CalendarDate.monthNames[$0.month.month - 1]) \($0.month.year)" }
+            .joined(separator: ", ")
+    }
+
+    /// "no provider found 20 hours; cancelled by the family 6 hours (not counted)": each cause with units missed.
+    static func causes(_ item: UnmetNeed) -> String {
+        guard let missed = item.missed else { return "" }
+        let thing = item.unit?.countedThing ?? "units"
+        return ShortfallCause.allCases.filter { missed[$0] >= 0.05 }.map { cause in
+            "\(cause.title.capitalizedFirst) \(number((missed[cause] * 10).rounded() / 10)) \(thing)\(cause.isCounted ? "" : " (not counted)")"
+        }.joined(separator: "; ")
+    }
+
+    /// The tolerance line a manager sees beside the figures it can hide.
+    static func toleranceLine(_ policy: UnmetNeedPolicy) -> String {
+        let h2 = policy.h2Tolerance == 0
+            ? "none for other provision (H2) either"
+            : "up to \(number(policy.h2Tolerance * 100))% of what was due for other provision (H2), set by the council"
+        return "Missed provision is counted from when it should have started, period by period. Tolerance: none for provision under CSDPA 1970 s2 (EHC H1), where any missed hour is a breach; \(h2). Cancellations by the family, or because the child was unwell, are shown but never counted."
+    }
 }

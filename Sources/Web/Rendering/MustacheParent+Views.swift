@@ -65,6 +65,7 @@ extension UnmetView: MustacheParent {
         case "previousHref": previousHref
         case "nextHref": nextHref
         case "pageLine": pageLine
+        case "toleranceLine": toleranceLine
         case "chart": chart
         case "trend": trend
         default: nil
@@ -84,6 +85,8 @@ extension UnmetView.Row: MustacheParent {
         case "since": since
         case "days": days
         case "reason": reason
+        case "missedByMonth": missedByMonth
+        case "causes": causes
         default: nil
         }
     }

@@ -16,10 +16,14 @@ struct ReportCommand: AsyncParsableCommand {
             abstract: "Every assessed need not being met: no provision, or provision behind on delivery.",
             discussion: """
                 A need is unmet when nothing in force or agreed meets it (from the day it was identified, or the \
-                day after its provision ended), or when the units delivered are behind those due to date by more \
-                than the tolerance. Units due are counted pro rata from the start date up to --as-of less the \
-                recording lag (a week by default, since deliveries are logged after the event). "Since" is the \
-                first day of provision the delivered units do not cover. Longest-waiting first.
+                day after its provision ended), or when its provision missed units it owed. Units are due from when \
+                provision should have started (the day its need was assessed, if that is before the agreed start), \
+                pro rata to the agreed amount, period by period, up to --as-of less the recording lag (a week by \
+                default, since deliveries are logged after the event); days no record covers count as missed. \
+                Provision under CSDPA s2 (EHC H1) is behind at any missed unit; other provision (H2) after more than \
+                --h2-tolerance of what was due. Cancellations by the family, or because the child was unwell, are \
+                shown by cause but not counted. "Since" is the first day of the first period with units missed. \
+                Longest-waiting first.
                 """
         )
 
@@ -27,11 +31,12 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Only this team (disabled-children, assessment-and-intervention, early-help).") var team: String?
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @Option(name: .customLong("as-of"), help: "The date to report on (YYYY-MM-DD; default today).") var asOf: String?
-        @Option(help: "The fraction of units due that may be missing before provision counts as behind.") var tolerance: Double = 0.1
+        @Option(name: .customLong("h2-tolerance"), help: "For provision other than CSDPA s2 (H2): the fraction of units due that may be missed before it counts as behind (none is allowed for H1).")
+        var h2Tolerance: Double = 0
         @Option(name: .customLong("recording-lag"), help: "Days of delivery not yet expected to be recorded.") var recordingLag: Int = 7
 
         func validate() throws {
-            guard (0...1).contains(tolerance) else { throw ValidationError("--tolerance is a fraction from 0 to 1, e.g. 0.1 for 10%") }
+            guard (0...1).contains(h2Tolerance) else { throw ValidationError("--h2-tolerance is a fraction from 0 to 1, e.g. 0.1 for 10%") }
             guard recordingLag >= 0 else { throw ValidationError("--recording-lag cannot be negative") }
             if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD, not \"\(asOf)\"") }
             if team == "" { throw ValidationError("--team needs a team code") }
@@ -40,8 +45,9 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try data.openExistingStore()
             let date = asOf.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(Date())
-            let inputs = try await store.unmetNeedInputs(team: team.map { Team(rawValue: $0) })
-            let unmet = UnmetNeed.assessedButUnmet(inputs, asOf: date, policy: UnmetNeedPolicy(tolerance: tolerance, recordingLagDays: recordingLag))
+            let measure = DeliveryMeasure(asOf: date, policy: UnmetNeedPolicy(h2Tolerance: h2Tolerance, recordingLagDays: recordingLag))
+            let inputs = try await store.unmetNeedInputs(team: team.map { Team(rawValue: $0) }, measure: measure)
+            let unmet = UnmetNeed.assessedButUnmet(inputs, measure: measure)
             let noProvision = unmet.lazy.filter { $0.kind == .noProvision }.count
             await ReportOutput.write(unmet, format: format, columns: ReportOutput.unmetColumns)
             printError("\(unmet.count) unmet (\(noProvision) needs with no provision, \(unmet.count - noProvision) provisions behind on delivery) "

@@ -19,6 +19,11 @@ enum ReportOutput {
         Column(title: "due") { $0.unitsDue.map(number) ?? "" },
         Column(title: "delivered") { $0.unitsDelivered.map(number) ?? "" },
         Column(title: "shortfall") { row in row.shortfall.map { "\(number($0)) \(row.unit?.countedThing ?? "")" } ?? "" },
+        Column(title: "missed by cause") { row in
+            guard let missed = row.missed else { return "" }
+            return ShortfallCause.allCases.filter { missed[$0] >= 0.05 }.map { "\($0.rawValue) \(number(missed[$0]))" }.joined(separator: "; ")
+        },
+        Column(title: "missed by month") { row in row.missedByMonth.map { "\($0.month.description.prefix(7)) \(number($0.units))" }.joined(separator: "; ") },
         Column(title: "unmet since") { $0.unmetSince.description },
         Column(title: "days") { String($0.daysUnmet) },
         Column(title: "reason") { $0.reason },
