@@ -20,6 +20,18 @@ struct OverdueWorkTests {
         #expect(found[0].workingDaysOverdue == 2)
     }
 
+    @Test("a request with no decision a working day after it arrived is overdue, a same-day request named as one; Friday's is due on Monday")
+    func referralDecision() {
+        let friday = DecisionAwaited(caseID: file.id, receivedOn: day("2025-12-05"), urgency: .sameDay)
+        let inputs = OverdueInputs(cases: summary(file), assessments: [], ehcAdvice: [], reviews: [], awaitingDecision: [friday])
+        #expect(OverdueWork.find(inputs, asOf: day("2025-12-08")).isEmpty, "due Monday 8 December, day 1")
+        let found = OverdueWork.find(inputs, asOf: day("2025-12-09"))
+        #expect(found.map(\.kind) == [.referralDecision])
+        #expect(found[0].dueOn == day("2025-12-08"))
+        #expect(found[0].workingDaysOverdue == 1)
+        #expect(found[0].what.hasPrefix("same-day request (crisis)"))
+    }
+
     @Test("a parent carer assessment requested and not offered within 5 working days is flagged")
     func carerNeverOffered() throws {
         let carer = Assessment(caseID: file.id, kind: .parentCarer, requestedOn: day("2025-12-01"))

@@ -120,6 +120,23 @@ struct RoundTripTests {
         }
     }
 
+    @Test("a request waiting for a decision is read for overdue work with the urgency the family gave; a decided one is not")
+    func awaitingDecision() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        var answers = family.file.request.answers
+        answers["urgency"] = .choice("crisis")
+        let request = NeedsRequest(
+            formID: "needs-request", formVersion: 2, receivedOn: day("2025-09-01"), submittedBy: parent, referralSource: "1A", answers: answers)
+        let file = CaseFile(child: family.file.child, family: family.file.family, request: request, routing: family.file.routing)
+        try await temporary.store.openCase(file, assessments: [], by: parent)
+        let waiting = try await temporary.store.overdueInputs(team: nil).awaitingDecision
+        #expect(waiting == [DecisionAwaited(caseID: file.id, receivedOn: day("2025-09-01"), urgency: .sameDay)])
+        let decision = try ManagerDecision.confirming(file.routing, by: ActingUser(id: "greer", role: .manager), on: day("2025-09-02"))
+        try await temporary.store.recordManagerDecision(decision, caseID: file.id, by: ActingUser(id: "greer", role: .manager))
+        #expect(try await temporary.store.overdueInputs(team: nil).awaitingDecision.isEmpty)
+    }
+
     @Test("submitted EHC advice with errors is refused by the store")
     func adviceRefused() async throws {
         let temporary = try TemporaryStore()

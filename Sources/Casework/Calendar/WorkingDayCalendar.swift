@@ -73,6 +73,8 @@ public enum Timescale: Sendable, Hashable, Codable {
     /// Calendar weeks (the SEND Regulations count EHC steps in weeks, not working days).
     case weeks(Int)
 
+    /// Deciding what to do with a referral: 1 working day (Working Together 2023).
+    public static let referralDecision = Timescale.workingDays(1)
     /// Child in need assessment: 45 working days from the referral (Working Together 2023).
     public static let childInNeedAssessment = Timescale.workingDays(45)
     /// Parent carer and young carer assessments run alongside the child's, in the same 45 working days.

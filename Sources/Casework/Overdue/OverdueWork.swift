@@ -3,6 +3,8 @@
 /// Work past its deadline: what a team manager chases each morning.
 public struct OverdueWork: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
+        /// A request nobody has decided on (triage and a manager's decision) within 1 working day.
+        case referralDecision = "referral-decision"
         case assessment
         /// A parent carer assessment triggered (by request or appearance of need) but not offered within
         /// `Timescale.parentCarerOffer`.
@@ -30,6 +32,11 @@ public struct OverdueWork: Sendable, Hashable, Codable {
                 kind: kind, caseID: caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
                 what: what, dueOn: due, workingDaysOverdue: calendar.workingDays(from: due, to: asOf)))
         }
+        for waiting in inputs.awaitingDecision {
+            let due = calendar.deadline(.referralDecision, from: waiting.receivedOn).date
+            let urgent = waiting.urgency == .sameDay ? "same-day request (crisis): " : ""
+            add(.referralDecision, waiting.caseID, "\(urgent)decision on the request received \(waiting.receivedOn)", due)
+        }
         for assessment in inputs.assessments where assessment.status.isOpen {
             add(.assessment, assessment.caseID, "\(assessment.kind.title) (\(assessment.status.rawValue))", assessment.deadline)
             if assessment.kind == .parentCarer && assessment.status == .requested {
@@ -53,12 +60,31 @@ public struct OverdueInputs: Sendable {
     public var assessments: [AssessmentSummary]
     public var ehcAdvice: [AdviceSummary]
     public var reviews: [Review]
+    /// Requests with no manager's decision yet.
+    public var awaitingDecision: [DecisionAwaited]
 
-    public init(cases: [CaseFile.ID: CaseSummary], assessments: [AssessmentSummary], ehcAdvice: [AdviceSummary], reviews: [Review]) {
+    public init(
+        cases: [CaseFile.ID: CaseSummary], assessments: [AssessmentSummary], ehcAdvice: [AdviceSummary], reviews: [Review],
+        awaitingDecision: [DecisionAwaited] = []
+    ) {
         self.cases = cases
         self.assessments = assessments
         self.ehcAdvice = ehcAdvice
         self.reviews = reviews
+        self.awaitingDecision = awaitingDecision
+    }
+}
+
+/// A request waiting for triage and a manager's decision, and how soon the family said they need help.
+public struct DecisionAwaited: Sendable, Hashable {
+    public let caseID: CaseFile.ID
+    public let receivedOn: CalendarDate
+    public let urgency: Urgency
+
+    public init(caseID: CaseFile.ID, receivedOn: CalendarDate, urgency: Urgency) {
+        self.caseID = caseID
+        self.receivedOn = receivedOn
+        self.urgency = urgency
     }
 }
 
