@@ -7,10 +7,9 @@ extension SQLiteCaseStore {
     public func saveEHCAdvice(_ advice: EHCAdvice, by who: ActingUser) async throws {
         let body = try StoredJSON.encode(advice)
         try await audited("ehc-advice.saved", subject: "ehc-advice/\(advice.id)", by: who) { db in
-            guard try Self.caseFile(advice.caseID, in: db) != nil else { throw CaseStoreError.notFound(kind: "case", id: advice.caseID.description) }
+            guard let file = try Self.caseFile(advice.caseID, in: db) else { throw CaseStoreError.notFound(kind: "case", id: advice.caseID.description) }
             if let submitted = advice.submittedOn {
-                let provisions = try Self.provisions(ofCase: advice.caseID, in: db)
-                _ = try advice.submitted(on: submitted, knownProvisions: provisions)
+                _ = try advice.submitted(on: submitted, in: try Self.ehcContext(file, in: db))
             }
             let previous = try String.fetchOne(db, sql: "SELECT body FROM ehc_advice WHERE id = ?", arguments: [advice.id.uuid])
             try Self.upsertEHCAdvice(advice, body: body, in: db)
@@ -70,6 +69,15 @@ extension SQLiteCaseStore {
     }
 
     // MARK: Rows
+
+    /// What an EHC advice on the case is checked against.
+    static func ehcContext(_ file: CaseFile, in db: Database) throws -> EHCCaseContext {
+        EHCCaseContext(
+            provisions: try provisions(ofCase: file.id, in: db),
+            needs: try String.fetchAll(db, sql: "SELECT body FROM need WHERE case_id = ? ORDER BY identified_on, rowid", arguments: [file.id.uuid])
+                .map { try StoredJSON.decode(Need.self, from: $0, table: "need") },
+            childDateOfBirth: file.child.dateOfBirth)
+    }
 
     static func provisions(ofCase id: CaseFile.ID, in db: Database) throws -> [Provision] {
         try String.fetchAll(db, sql: "SELECT body FROM provision WHERE case_id = ? ORDER BY start_date, row", arguments: [id.uuid])

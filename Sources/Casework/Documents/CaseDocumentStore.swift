@@ -10,6 +10,8 @@ public protocol CaseDocumentStore: Sendable {
     /// with `EHCAdviceRefused`.
     func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws
     func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport]
+    /// What EHC advice on the case is checked against and starts with (not a viewing of the whole record).
+    func ehcContext(ofCase id: CaseFile.ID) async throws -> EHCCaseContext
     func addComment(_ comment: FamilyComment, by who: ActingUser) async throws
     func comments(ofCase id: CaseFile.ID) async throws -> [FamilyComment]
     func reportMissedSession(_ report: MissedSessionReport, by who: ActingUser) async throws

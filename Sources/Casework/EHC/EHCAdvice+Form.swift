@@ -11,7 +11,7 @@ extension CaseReport {
     ///
     /// - Throws: `EHCAdviceRefused` naming the form's questions: a section D need number that is not in the
     ///   list, an amount without its unit, or anything `EHCAdvice.problems` counts as an error.
-    public func ehcAdvice(calendar: WorkingDayCalendar = .englandAndWales) throws(EHCAdviceRefused) -> EHCAdvice? {
+    public func ehcAdvice(in context: EHCCaseContext, calendar: WorkingDayCalendar = .englandAndWales) throws(EHCAdviceRefused) -> EHCAdvice? {
         guard formID == Self.ehcAdviceFormID else { return nil }
         var reader = AdviceAnswers(answers: answers)
         let basis = reader.choice("basis").flatMap(AdviceBasis.init(rawValue:))
@@ -42,9 +42,9 @@ extension CaseReport {
             id: EHCAdvice.ID(id.uuid), caseID: caseID, ehcRequestReference: reader.text("ehc_request_ref") ?? "", requestedOn: requestedOn,
             author: reader.text("author") ?? "", team: reader.choice("team").map(Team.init(rawValue:)) ?? .disabledChildren, basis: basis,
             notKnownToService: known == false && basis != .newSection17Assessment, sectionD: sectionD, provision: provision,
-            noNeedsReason: reader.text("no_needs_reason"), calendar: calendar)
+            noNeedsReason: reader.text("no_needs_reason"), csdpaOmissionReason: reader.text("csdpa_omission_reason"), calendar: calendar)
         guard reader.problems.isEmpty else { throw EHCAdviceRefused(problems: reader.problems) }
-        return try advice.submitted(on: submittedOn, knownProvisions: [])
+        return try advice.submitted(on: submittedOn, in: context)
     }
 }
 

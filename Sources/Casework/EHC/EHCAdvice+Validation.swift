@@ -13,13 +13,37 @@ public struct EHCAdviceProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(severity.rawValue): \(field): \(message)" }
 }
 
+/// What the case already holds that an EHC advice is checked against.
+public struct EHCCaseContext: Sendable, Hashable {
+    /// The case's provision: linked items must exist and have the right duty, and CSDPA s2 provision must appear.
+    public var provisions: [Provision]
+    /// The case's assessed needs.
+    public var needs: [Need]
+    /// The child's date of birth: CSDPA 1970 s2, and so EHC section H1, is for children under 18.
+    public var childDateOfBirth: CalendarDate?
+
+    public init(provisions: [Provision], needs: [Need], childDateOfBirth: CalendarDate?) {
+        self.provisions = provisions
+        self.needs = needs
+        self.childDateOfBirth = childDateOfBirth
+    }
+
+    public init(record: CaseRecord) {
+        self.init(provisions: record.provisions, needs: record.needs, childDateOfBirth: record.file.child.dateOfBirth)
+    }
+
+    /// Nothing known about the case (advice checked on its own).
+    public static let none = EHCCaseContext(provisions: [], needs: [], childDateOfBirth: nil)
+}
+
 extension EHCAdvice {
     /// Everything wrong with the advice; errors block submission, warnings are shown to the author.
     ///
     /// - Parameters:
-    ///   - knownProvisions: the case's provision, to check that linked items exist and have the right duty.
+    ///   - context: the case's provision, needs and the child's date of birth.
     ///   - today: the date of checking, for the 6-week deadline.
-    public func problems(knownProvisions: [Provision], today: CalendarDate) -> [EHCAdviceProblem] {
+    public func problems(in context: EHCCaseContext, today: CalendarDate) -> [EHCAdviceProblem] {
+        let knownProvisions = context.provisions
         var problems: [EHCAdviceProblem] = []
         func error(_ field: String, _ message: String) { problems.append(.init(severity: .error, field: field, message: message)) }
         func warning(_ field: String, _ message: String) { problems.append(.init(severity: .warning, field: field, message: message)) }
@@ -51,6 +75,13 @@ extension EHCAdvice {
             if item.educatesOrTrains {
                 error("\(question).provision_educates_or_trains", "provision that educates or trains belongs in section F (special educational provision), not H")
             }
+            if item.amount == nil {
+                error("\(question).provision_quantity", "say how much and how often: provision in an EHC plan must be specific and quantified")
+            }
+            if item.section == .h1, let birth = context.childDateOfBirth, birth.adding(months: 18 * 12) <= requestedOn {
+                error("\(question).provision_section",
+                      "the young person is 18 or over, so CSDPA 1970 s2 no longer applies: social care provision for them is made under the Care Act 2014 and goes in section H2")
+            }
             if item.meets.isEmpty {
                 error("\(question).provision_meets_needs", "link the provision to the section D need it meets")
             }
@@ -70,6 +101,18 @@ extension EHCAdvice {
                 }
             }
         }
+        // CSDPA s2 provision already agreed on the case is an enforceable duty the plan must carry: its need in
+        // section D (by area) with H1 provision meeting it, or the author says why not.
+        let h1Areas = Set(sectionD.filter { need in provision.contains { $0.section == .h1 && $0.meets.contains(need.id) } }.map(\.area))
+        let needsByID = Dictionary(context.needs.map { ($0.id, $0) }) { first, _ in first }
+        let missing = knownProvisions.filter { $0.legalBasis == .csdpaSection2 && $0.caseID == caseID && ($0.endDate.map { $0 >= requestedOn } ?? true) }
+            .flatMap { provision in provision.needIDs.compactMap { needsByID[$0] }.filter { $0.isOpen(on: requestedOn) }.map { (provision, $0) } }
+            .filter { !h1Areas.contains($0.1.area) }
+        if !missing.isEmpty && (csdpaOmissionReason ?? "").allSatisfy(\.isWhitespace) {
+            let named = missing.map { "\($0.1.area.title) (\($0.0.description))" }.joined(separator: "; ")
+            error("csdpa_omission_reason",
+                  "the case has provision under CSDPA 1970 s2 for \(named): put the need in section D and the provision in H1, or say here why not")
+        }
         for (index, need) in sectionD.enumerated() where !met.contains(need.id) {
             warning("section_d_needs[\(index)]", "no H1 or H2 provision meets this need (\(need.area.title)); say where it is met")
         }
@@ -82,10 +125,10 @@ extension EHCAdvice {
     }
 
     /// The advice ready to send, or the errors that stop it.
-    public func submitted(on date: CalendarDate, knownProvisions: [Provision]) throws(EHCAdviceRefused) -> EHCAdvice {
+    public func submitted(on date: CalendarDate, in context: EHCCaseContext) throws(EHCAdviceRefused) -> EHCAdvice {
         var copy = self
         copy.submittedOn = date
-        let errors = copy.problems(knownProvisions: knownProvisions, today: date).filter { $0.severity == .error }
+        let errors = copy.problems(in: context, today: date).filter { $0.severity == .error }
         guard errors.isEmpty else { throw EHCAdviceRefused(problems: errors) }
         return copy
     }

@@ -1,7 +1,7 @@
 // Social care advice for an EHC needs assessment (F4): section D needs and H1/H2 provision tied to them.
 
 /// The social care service's advice to an EHC needs assessment. "Not known to this service" is not advice:
-/// see `EHCAdvice.problems(knownProvisions:)`.
+/// see `EHCAdvice.problems(in:today:)`.
 public struct EHCAdvice: Sendable, Hashable, Codable, Identifiable {
     public typealias ID = Identifier<EHCAdvice>
     public let id: ID
@@ -19,12 +19,15 @@ public struct EHCAdvice: Sendable, Hashable, Codable, Identifiable {
     public var provision: [EHCProvisionItem]
     /// When section D is empty, why (for example, "no social care needs arising from the child's SEN or disability").
     public var noNeedsReason: String?
+    /// Why CSDPA s2 provision already agreed on the case is not in sections D and H1, when it is not.
+    public var csdpaOmissionReason: String?
     public var submittedOn: CalendarDate?
 
     public init(
         id: ID = ID(), caseID: CaseFile.ID, ehcRequestReference: String, requestedOn: CalendarDate, author: String, team: Team,
         basis: AdviceBasis?, notKnownToService: Bool = false, sectionD: [SectionDNeed], provision: [EHCProvisionItem],
-        noNeedsReason: String? = nil, submittedOn: CalendarDate? = nil, calendar: WorkingDayCalendar = .englandAndWales
+        noNeedsReason: String? = nil, csdpaOmissionReason: String? = nil, submittedOn: CalendarDate? = nil,
+        calendar: WorkingDayCalendar = .englandAndWales
     ) {
         self.id = id
         self.caseID = caseID
@@ -38,6 +41,7 @@ public struct EHCAdvice: Sendable, Hashable, Codable, Identifiable {
         self.sectionD = sectionD
         self.provision = provision
         self.noNeedsReason = noNeedsReason
+        self.csdpaOmissionReason = csdpaOmissionReason
         self.submittedOn = submittedOn
     }
 }

@@ -21,7 +21,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 try Self.upsertNeed(need, body: needBody, in: db)
                 try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db)
             }
-            if let advice = try report.ehcAdvice() {
+            if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db)) {
                 let adviceBody = try StoredJSON.encode(advice)
                 try Self.upsertEHCAdvice(advice, body: adviceBody, in: db)
                 try AuditLog.append(AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: nil, newValue: adviceBody), in: db)
@@ -37,6 +37,13 @@ extension SQLiteCaseStore: CaseDocumentStore {
         try await writer.read { db in
             try String.fetchAll(db, sql: "SELECT body FROM case_report WHERE case_id = ? ORDER BY submitted_on, rowid", arguments: [id.uuid])
                 .map { try StoredJSON.decode(CaseReport.self, from: $0, table: "case_report") }
+        }
+    }
+
+    public func ehcContext(ofCase id: CaseFile.ID) async throws -> EHCCaseContext {
+        try await writer.read { db in
+            guard let file = try Self.caseFile(id, in: db) else { throw CaseStoreError.notFound(kind: "case", id: id.description) }
+            return try Self.ehcContext(file, in: db)
         }
     }
 

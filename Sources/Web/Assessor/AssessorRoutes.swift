@@ -109,16 +109,18 @@ struct AssessorRoutes: Sendable {
         try await CaseAccess.check(caseID, for: account, services: services)
         guard let summary = try await services.store.caseSummary(caseID), let form = services.library.form(CaseReport.ehcAdviceFormID) else { throw WebError.notFound }
         let today = services.today
+        let known = try await services.store.ehcContext(ofCase: caseID)
         var journey = FormJourney(
             form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
             caption: "\(summary.childName) (\(summary.reference))", today: today)
+        journey.initialAnswers = known.adviceAnswers(on: today)
         // What the store would refuse, shown beside the questions before sending.
         journey.domainProblems = { answers in
             let report = CaseReport(
                 caseID: caseID, assessmentID: nil, formID: form.id, formVersion: form.version, title: form.title,
                 answers: answers.values.compactMapValues(SubmittedAnswer.init), author: account.actingUser, submittedOn: today)
             do throws(EHCAdviceRefused) {
-                _ = try report.ehcAdvice()
+                _ = try report.ehcAdvice(in: known)
                 return []
             } catch {
                 return error.problems.map { AnswerProblem(field: $0.field, message: $0.message) }
