@@ -73,7 +73,7 @@ indirect enum Logic: Sendable {
 
     /// A function whose body sees `slots` followed by its arguments.
     static func functionValue(parameters: [String], body: Logic, slots: [FEELValue]) -> FEELFunction {
-        FEELFunction(parameters: parameters) { arguments in
+        FEELFunction(parameters: parameters) { arguments, _ in
             body.evaluate(slots: slots + arguments).value
         }
     }

@@ -8,10 +8,16 @@ struct BuiltinOverload: Sendable {
     let required: Int
     /// Takes one list, or its items as separate arguments (`max([1, 2])` and `max(1, 2)`).
     let listOrVarargs: Bool
-    private let body: @Sendable ([FEELValue]) -> FEELValue
+    private let body: @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
 
     init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false,
          _ body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
+        self.init(name, parameters, required: required, listOrVarargs: listOrVarargs, budgeted: { arguments, _ in body(arguments) })
+    }
+
+    /// A built-in that calls functions or makes values as large as its inputs allow, and so spends the caller's budget.
+    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false,
+         budgeted body: @escaping @Sendable ([FEELValue], inout FEELBudget) -> FEELValue) {
         self.name = name
         self.parameters = parameters
         self.required = required ?? parameters.count
@@ -29,13 +35,13 @@ struct BuiltinOverload: Sendable {
 
     /// Calls with evaluated arguments. Implementations receive the arguments given (optional ones may be
     /// missing); list-or-varargs functions always receive one list.
-    func call(_ arguments: [FEELValue]) -> FEELValue {
+    func call(_ arguments: [FEELValue], budget: inout FEELBudget) -> FEELValue {
         if listOrVarargs {
-            if arguments.count == 1, case .list = arguments[0] { return body(arguments) }
+            if arguments.count == 1, case .list = arguments[0] { return body(arguments, &budget) }
             if arguments.count == 1, arguments[0].isNull { return .null }
-            return body([.list(arguments)])
+            return body([.list(arguments)], &budget)
         }
-        return body(arguments)
+        return body(arguments, &budget)
     }
 }
 
@@ -56,11 +62,11 @@ enum Builtins {
     static func functionValue(_ name: String) -> FEELFunction {
         let candidates = overloads[name] ?? []
         let parameters = candidates.max { $0.parameters.count < $1.parameters.count }?.parameters ?? []
-        return FEELFunction(parameters: parameters) { arguments in
+        return FEELFunction(parameters: parameters) { arguments, budget in
             var given = arguments
             while let last = given.last, last.isNull, given.count > 1 { given.removeLast() }
             guard let overload = candidates.first(where: { $0.accepts(count: given.count) }) else { return .null }
-            return overload.call(given)
+            return overload.call(given, budget: &budget)
         }
     }
 

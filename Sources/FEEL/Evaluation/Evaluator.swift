@@ -1,15 +1,33 @@
 // Evaluates compiled FEEL: one switch over the node kinds, with FEEL's null propagation throughout.
 
-/// What an evaluation reads: the host's slots and named scope, the locals pushed so far, and `?`.
+/// What an evaluation reads: the host's slots and named scope, the locals pushed so far, and `?`; and what it
+/// may still spend.
 struct Environment: Sendable {
     let slots: [FEELValue]
     let scope: [String: FEELValue]
     var locals: [FEELValue] = []
     var input: FEELValue = .null
+    var budget: FEELBudget
+
+    init(slots: [FEELValue], scope: [String: FEELValue], locals: [FEELValue] = [], input: FEELValue = .null,
+         budget: FEELBudget = FEELBudget()) {
+        self.slots = slots
+        self.scope = scope
+        self.locals = locals
+        self.input = input
+        self.budget = budget
+    }
 }
 
 enum Evaluator {
+    /// Evaluates a node, one step and one level of the budget; null once the budget is spent.
     static func evaluate(_ node: Node, _ environment: inout Environment) -> FEELValue {
+        guard environment.budget.spend(), environment.budget.enter() else { return .null }
+        defer { environment.budget.leave() }
+        return evaluateNode(node, &environment)
+    }
+
+    private static func evaluateNode(_ node: Node, _ environment: inout Environment) -> FEELValue {
         switch node {
         case .literal(let value):
             return value
@@ -46,10 +64,12 @@ enum Evaluator {
         case .filter(let base, let test, let frame):
             return filter(evaluate(base, &environment), test, frame: frame, &environment)
         case .callBuiltin(let overload, let arguments):
-            return overload.call(arguments.map { evaluate($0, &environment) })
+            let values = arguments.map { evaluate($0, &environment) }
+            return overload.call(values, budget: &environment.budget)
         case .callValue(let callee, let arguments):
             guard case .function(let function) = evaluate(callee, &environment) else { return .null }
-            return function(arguments.map { evaluate($0, &environment) })
+            let values = arguments.map { evaluate($0, &environment) }
+            return function.call(values, budget: &environment.budget)
         case .callValueNamed(let callee, let arguments):
             guard case .function(let function) = evaluate(callee, &environment) else { return .null }
             var values = Array(repeating: FEELValue.null, count: function.parameters.count)
@@ -57,7 +77,7 @@ enum Evaluator {
                 guard let index = function.parameters.firstIndex(of: argument.name) else { return .null }
                 values[index] = evaluate(argument.value, &environment)
             }
-            return function(values)
+            return function.call(values, budget: &environment.budget)
         case .negate(let operand):
             return Arithmetic.negate(evaluate(operand, &environment))
         case .arithmetic(let op, let left, let right):
@@ -91,10 +111,14 @@ enum Evaluator {
         case .forLoop(let iterations, let body, let frame):
             var results: [FEELValue] = []
             let outcome = iterate(iterations, 0, frame: frame, &environment) { environment in
+                guard results.count < FEELLimits.maximumListLength else {
+                    environment.budget.stop(.listLength)
+                    return false
+                }
                 results.append(evaluate(body, &environment))
                 return true
             }
-            return outcome == nil ? .null : .list(results)
+            return outcome == true ? .list(results) : .null
         case .quantified(let every, let iterations, let body, let frame):
             // `some` stops at the first true, `every` at the first value that is not true.
             let outcome = iterate(iterations, 0, frame: frame, &environment) { environment in
@@ -102,12 +126,14 @@ enum Evaluator {
             }
             guard let completed = outcome else { return .null }
             return .boolean(every ? completed : !completed)
-        case .function(let parameters, let body, let frame):
+        case .function(let parameters, let types, let result, let body, let frame):
             let captured = Environment(
                 slots: environment.slots, scope: environment.scope, locals: Array(environment.locals[..<frame]))
-            return .function(FEELFunction(parameters: parameters) { arguments in
+            return .function(FEELFunction(parameters: parameters, parameterTypes: types, resultType: result) { arguments, budget in
                 var inner = captured
                 inner.locals += arguments
+                inner.budget = budget
+                defer { budget = inner.budget }
                 return evaluate(body, &inner)
             })
         case .instanceOf(let value, let type):
@@ -149,58 +175,101 @@ enum Evaluator {
         for element in elements {
             environment.locals[frame] = element
             if evaluate(test, &environment) == .true { kept.append(element) }
+            if environment.budget.isExhausted { return .null }
         }
         return .list(kept)
     }
 
     /// Runs `body` for each combination of the iteration variables (nested, left to right) while it returns
     /// true. Returns true when every combination ran, false when `body` stopped, nil when a source is not
-    /// something to iterate over.
+    /// something to iterate over or the budget ran out.
     private static func iterate(
         _ iterations: [Iteration], _ index: Int, frame: Int, _ environment: inout Environment,
         _ body: (inout Environment) -> Bool
     ) -> Bool? {
         guard index < iterations.count else { return body(&environment) }
-        guard let values = values(of: iterations[index], &environment) else { return nil }
+        guard let source = source(of: iterations[index], &environment) else { return nil }
         environment.locals.append(.null)
         defer { environment.locals.removeLast() }
-        for value in values {
+        func visit(_ value: FEELValue, _ environment: inout Environment) -> Bool? {
             environment.locals[frame + index] = value
-            switch iterate(iterations, index + 1, frame: frame, &environment, body) {
-            case nil: return nil
-            case false?: return false
-            case true?: continue
+            let outcome = iterate(iterations, index + 1, frame: frame, &environment, body)
+            return environment.budget.isExhausted ? nil : outcome
+        }
+        switch source {
+        case .values(let values):
+            for value in values {
+                guard let outcome = visit(value, &environment) else { return nil }
+                if !outcome { return false }
+            }
+        case .integers(let first, let last):
+            // Counted as it goes, never made into a list: `for i in 1..1000000000` stops when the budget does.
+            let step = first <= last ? 1 : -1
+            var current = first
+            while true {
+                guard let outcome = visit(.number(FEELNumber(current)), &environment) else { return nil }
+                if !outcome { return false }
+                if current == last { break }
+                current += step
+            }
+        case .days(let first, let last):
+            let step = first <= last ? 1 : -1
+            var current = first
+            while true {
+                guard let outcome = visit(.date(FEELDate(daysSinceEpoch: current)), &environment) else { return nil }
+                if !outcome { return false }
+                if current == last { break }
+                current += step
             }
         }
         return true
     }
 
-    /// The values one iteration variable takes: a list's items, a range's or `a..b`'s whole numbers.
-    private static func values(of iteration: Iteration, _ environment: inout Environment) -> [FEELValue]? {
-        let source = evaluate(iteration.source, &environment)
-        func wholeNumbers(_ first: Int, _ last: Int) -> [FEELValue]? {
-            guard abs(last - first) <= 1_000_000 else { return nil }
-            let numbers = first <= last ? Array(first...last) : Array((last...first).reversed())
-            return numbers.map { .number(FEELNumber($0)) }
-        }
+    /// What one iteration variable runs over.
+    private enum IterationSource {
+        case values([FEELValue])
+        /// Whole numbers from `first` to `last` inclusive, counting down when `last` is smaller.
+        case integers(first: Int, last: Int)
+        /// Dates, as days since 1970, from `first` to `last` inclusive.
+        case days(first: Int, last: Int)
+    }
+
+    /// The values one iteration variable takes: a list's items, a range's or `a..b`'s whole numbers or dates.
+    private static func source(of iteration: Iteration, _ environment: inout Environment) -> IterationSource? {
+        let start = evaluate(iteration.source, &environment)
         if let endNode = iteration.end {
-            guard case .number(let start) = source, case .number(let end) = evaluate(endNode, &environment),
-                  let first = start.exactInt, let last = end.exactInt else { return nil }
-            return wholeNumbers(first, last)
+            let end = evaluate(endNode, &environment)
+            switch (start, end) {
+            case (.number(let low), .number(let high)):
+                guard let first = low.exactInt, let last = high.exactInt else { return nil }
+                return .integers(first: first, last: last)
+            case (.date(let low), .date(let high)):
+                return .days(first: low.daysSinceEpoch, last: high.daysSinceEpoch)
+            default:
+                return nil
+            }
         }
-        switch source {
+        switch start {
         case .list(let list):
-            return list
+            return .values(list)
         case .range(let range):
-            guard case .number(let low)? = range.low, case .number(let high)? = range.high,
-                  let first = low.exactInt, let last = high.exactInt else { return nil }
-            let from = range.lowClosed ? first : first + 1
-            let to = range.highClosed ? last : last - 1
-            return from <= to ? wholeNumbers(from, to) : []
+            switch (range.low, range.high) {
+            case (.number(let low)?, .number(let high)?):
+                guard let first = low.exactInt, let last = high.exactInt else { return nil }
+                let from = range.lowClosed ? first : first + 1
+                let to = range.highClosed ? last : last - 1
+                return from <= to ? .integers(first: from, last: to) : .values([])
+            case (.date(let low)?, .date(let high)?):
+                let from = low.daysSinceEpoch + (range.lowClosed ? 0 : 1)
+                let to = high.daysSinceEpoch - (range.highClosed ? 0 : 1)
+                return from <= to ? .days(first: from, last: to) : .values([])
+            default:
+                return nil
+            }
         case .null:
             return nil
         default:
-            return [source]
+            return .values([start])
         }
     }
 

@@ -40,7 +40,7 @@ public struct FEELSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
 enum Lexer {
     /// Symbols, longest first so that `**` is not read as two `*`.
-    private static let symbols = ["..", "**", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
+    private static let symbols = ["..", "**", "!=", "<=", ">=", "->", "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
                                   "+", "-", "*", "/", "@"]
 
     static func tokens(_ source: String) throws(FEELSyntaxError) -> [Token] {

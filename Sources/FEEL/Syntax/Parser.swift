@@ -5,6 +5,11 @@
 /// Multi-word names are FEEL's peculiarity: `Monthly Salary`, `years and months duration` and `date and time`
 /// are single names, with no marker of where they end. Wherever a name may stand, the parser tries the names it
 /// knows (the host's, the locals in scope, the built-in functions), longest first, and otherwise takes one word.
+///
+/// The parser never backtracks over more than a few tokens, so reading is linear in the text, and it is bounded:
+/// recursion and the height of the tree it builds (a chain `a + b + c` is as tall as it is long) both stop at
+/// `FEELLimits.maximumNesting`, with an error at the character where the limit was passed. The evaluator and
+/// the tree's own deallocation recurse once per level, so a tree that passed this check is safe for both.
 struct Parser {
     private var tokens: [Token]
     private var position = 0
@@ -17,6 +22,13 @@ struct Parser {
     /// The slots read outside filters (inside one, a name may be the item's entry instead).
     private(set) var slotsRead: Set<Int> = []
     private(set) var usesInput = false
+    /// Calls that will be null at evaluation (a built-in given the wrong number of arguments, or arguments it
+    /// has no parameter for): FEEL says null, a rules author wants to hear of it.
+    private(set) var problems: [FEELSyntaxError] = []
+    /// How many parse functions are open that may recurse: kept below `FEELLimits.maximumNesting`.
+    private var nesting = 0
+    /// The height of the node the last parse function returned.
+    private var height = 0
 
     private enum Frame {
         case binding(String)
@@ -35,6 +47,28 @@ struct Parser {
         guard let result = try? parse(&copy) else { return nil }
         self = copy
         return result
+    }
+
+    /// Opens one level of recursion; past the limit, an error at the current token.
+    private mutating func nest() throws(FEELSyntaxError) {
+        nesting += 1
+        guard nesting <= FEELLimits.maximumNesting else {
+            throw FEELSyntaxError("the expression nests more than \(FEELLimits.maximumNesting) deep", at: current.offset)
+        }
+    }
+
+    /// Records the height of a node made over children at most `childHeight` tall.
+    private mutating func rise(over childHeight: Int, at offset: Int) throws(FEELSyntaxError) {
+        height = childHeight + 1
+        guard height <= FEELLimits.maximumNesting else {
+            throw FEELSyntaxError("the expression nests more than \(FEELLimits.maximumNesting) deep", at: offset)
+        }
+    }
+
+    /// A node without children.
+    private mutating func leaf(_ node: Node) -> Node {
+        height = 1
+        return node
     }
 
     private mutating func pushBinding(_ name: String) {
@@ -74,6 +108,8 @@ struct Parser {
     // MARK: Expressions
 
     private mutating func expression() throws(FEELSyntaxError) -> Node {
+        try nest()
+        defer { nesting -= 1 }
         if current.isWord("if") { return try ifExpression() }
         if current.isWord("for") { return try forExpression() }
         if (current.isWord("some") || current.isWord("every")), !isKnownNameStart() { return try quantified() }
@@ -82,66 +118,81 @@ struct Parser {
     }
 
     private mutating func ifExpression() throws(FEELSyntaxError) -> Node {
+        let offset = current.offset
         position += 1
         let condition = try expression()
+        var tallest = height
         try expectWord("then")
         let then = try expression()
+        tallest = max(tallest, height)
         try expectWord("else")
         let otherwise = try expression()
+        try rise(over: max(tallest, height), at: offset)
         return .ifThenElse(condition, then, otherwise)
     }
 
     private mutating func forExpression() throws(FEELSyntaxError) -> Node {
+        let offset = current.offset
         position += 1
         let frame = frames.count
-        let iterations = try iterationContexts()
+        let (iterations, sourcesHeight) = try iterationContexts()
         try expectWord("return")
         let body = try expression()
         frames.removeLast(iterations.count)
+        try rise(over: max(sourcesHeight, height), at: offset)
         return .forLoop(iterations, body, frame: frame)
     }
 
     private mutating func quantified() throws(FEELSyntaxError) -> Node {
+        let offset = current.offset
         let every = current.isWord("every")
         position += 1
         let frame = frames.count
-        let iterations = try iterationContexts()
+        let (iterations, sourcesHeight) = try iterationContexts()
         try expectWord("satisfies")
         let body = try expression()
         frames.removeLast(iterations.count)
+        try rise(over: max(sourcesHeight, height), at: offset)
         return .quantified(every: every, iterations, body, frame: frame)
     }
 
     /// `a in x, b in y`: each variable is in scope for the sources after it and for the body.
-    private mutating func iterationContexts() throws(FEELSyntaxError) -> [Iteration] {
+    private mutating func iterationContexts() throws(FEELSyntaxError) -> ([Iteration], height: Int) {
         var iterations: [Iteration] = []
+        var tallest = 0
         repeat {
             if !iterations.isEmpty { position += 1 }
             let name = try bindingName(until: { $0.isWord("in") })
             try expectWord("in")
             let source = try expression()
+            tallest = max(tallest, height)
             var end: Node?
             if current.isSymbol("..") {
                 position += 1
                 end = try expression()
+                tallest = max(tallest, height)
             }
             iterations.append(Iteration(source: source, end: end))
             pushBinding(name)
         } while current.isSymbol(",")
-        return iterations
+        return (iterations, tallest)
     }
 
     private mutating func functionDefinition() throws(FEELSyntaxError) -> Node {
+        let offset = current.offset
         position += 2
         var parameters: [String] = []
+        var types: [FEELType?] = []
         while !current.isSymbol(")") {
             if !parameters.isEmpty { try expectSymbol(",") }
             let name = try bindingName(until: { $0.isSymbol(",") || $0.isSymbol(")") || $0.isSymbol(":") })
+            var type: FEELType?
             if current.isSymbol(":") {
                 position += 1
-                _ = try type()
+                type = try self.type()
             }
             parameters.append(name)
+            types.append(type)
         }
         position += 1
         if current.isWord("external") {
@@ -151,98 +202,138 @@ struct Parser {
         for parameter in parameters { pushBinding(parameter) }
         let body = try expression()
         frames.removeLast(parameters.count)
-        return .function(parameters: parameters, body: body, frame: frame)
+        try rise(over: height, at: offset)
+        return .function(parameters: parameters, types: types.contains { $0 != nil } ? types : [],
+                         result: Self.staticType(of: body), body: body, frame: frame)
+    }
+
+    /// The type a function body shows without being run: a literal's, or a context or list of literals'.
+    private static func staticType(of body: Node) -> FEELType? {
+        switch body {
+        case .literal(let value): return FEELType.of(value)
+        case .context(let entries, _):
+            var fields: [FEELType.Field] = []
+            for entry in entries {
+                guard let type = staticType(of: entry.value) else { return nil }
+                fields.append(FEELType.Field(name: entry.key, type: type))
+            }
+            return .context(fields)
+        default: return nil
+        }
+    }
+
+    /// A run of left-associative operators (`a or b or c`): each operator makes the tree one taller.
+    private mutating func chain(
+        _ operand: (inout Parser) throws(FEELSyntaxError) -> Node,
+        _ operators: (Token) -> ((Node, Node) -> Node)?
+    ) throws(FEELSyntaxError) -> Node {
+        var node = try operand(&self)
+        var tallest = height
+        while let combine = operators(current) {
+            let offset = current.offset
+            position += 1
+            let right = try operand(&self)
+            try rise(over: max(tallest, height), at: offset)
+            tallest = height
+            node = combine(node, right)
+        }
+        height = tallest
+        return node
     }
 
     private mutating func disjunction() throws(FEELSyntaxError) -> Node {
-        var node = try conjunction()
-        while current.isWord("or") {
-            position += 1
-            node = .or(node, try conjunction())
+        try chain({ (parser) throws(FEELSyntaxError) in try parser.conjunction() }) { token in
+            token.isWord("or") ? { .or($0, $1) } : nil
         }
-        return node
     }
 
     private mutating func conjunction() throws(FEELSyntaxError) -> Node {
-        var node = try comparison()
-        while current.isWord("and") {
-            position += 1
-            node = .and(node, try comparison())
+        try chain({ (parser) throws(FEELSyntaxError) in try parser.comparison() }) { token in
+            token.isWord("and") ? { .and($0, $1) } : nil
         }
-        return node
     }
 
     private mutating func comparison() throws(FEELSyntaxError) -> Node {
         let left = try additive()
+        let leftHeight = height
+        let offset = current.offset
         if case .symbol(let symbol) = current.kind, let op = ComparisonOperator(rawValue: symbol) {
             position += 1
-            return .comparison(op, left, try additive())
+            let right = try additive()
+            try rise(over: max(leftHeight, height), at: offset)
+            return .comparison(op, left, right)
         }
         if current.isWord("between") {
             position += 1
             let low = try additive()
+            let lowHeight = height
             try expectWord("and")
-            return .between(left, low, try additive())
+            let high = try additive()
+            try rise(over: max(leftHeight, lowHeight, height), at: offset)
+            return .between(left, low, high)
         }
         if current.isWord("in") {
             position += 1
-            return .inTests(left, try inTests())
+            let tests = try inTests()
+            try rise(over: max(leftHeight, height), at: offset)
+            return .inTests(left, tests)
         }
         if current.isWord("instance") && peek(1).isWord("of") {
             position += 2
-            return .instanceOf(left, try type())
+            let type = try type()
+            try rise(over: leftHeight, at: offset)
+            return .instanceOf(left, type)
         }
         return left
     }
 
-    /// After `in`: one positive unary test, or several in parentheses.
+    /// After `in`: one positive unary test, or several in parentheses (`x in (1, 2)`), or a range (`x in (1..5]`).
     private mutating func inTests() throws(FEELSyntaxError) -> [PositiveTest] {
-        if current.isSymbol("(") {
-            if let interval = attempt({ (parser) throws(FEELSyntaxError) in try parser.intervalLiteral() }) {
-                return [interval]
+        guard current.isSymbol("(") else { return [try positiveUnaryTest()] }
+        let open = current
+        position += 1
+        let tests = try positiveUnaryTests()
+        if tests.count == 1, case .expression(let first, _) = tests[0], current.isSymbol("..") {
+            guard case .range(let low, let lowClosed, let high, let highClosed) = try rangeRest(low: first, open: open) else {
+                throw FEELSyntaxError("expected a range", at: open.offset)
             }
-            position += 1
-            let tests = try positiveUnaryTests()
-            try expectSymbol(")")
-            return tests
+            return [.range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed)]
         }
-        return [try positiveUnaryTest()]
+        try expectSymbol(")")
+        return tests
     }
 
     private mutating func additive() throws(FEELSyntaxError) -> Node {
-        var node = try multiplicative()
-        while current.isSymbol("+") || current.isSymbol("-") {
-            let op: ArithmeticOperator = current.isSymbol("+") ? .add : .subtract
-            position += 1
-            node = .arithmetic(op, node, try multiplicative())
+        try chain({ (parser) throws(FEELSyntaxError) in try parser.multiplicative() }) { token in
+            if token.isSymbol("+") { return { .arithmetic(.add, $0, $1) } }
+            if token.isSymbol("-") { return { .arithmetic(.subtract, $0, $1) } }
+            return nil
         }
-        return node
     }
 
     private mutating func multiplicative() throws(FEELSyntaxError) -> Node {
-        var node = try power()
-        while current.isSymbol("*") || current.isSymbol("/") {
-            let op: ArithmeticOperator = current.isSymbol("*") ? .multiply : .divide
-            position += 1
-            node = .arithmetic(op, node, try power())
+        try chain({ (parser) throws(FEELSyntaxError) in try parser.power() }) { token in
+            if token.isSymbol("*") { return { .arithmetic(.multiply, $0, $1) } }
+            if token.isSymbol("/") { return { .arithmetic(.divide, $0, $1) } }
+            return nil
         }
-        return node
     }
 
     private mutating func power() throws(FEELSyntaxError) -> Node {
-        var node = try unary()
-        while current.isSymbol("**") {
-            position += 1
-            node = .arithmetic(.power, node, try unary())
+        try chain({ (parser) throws(FEELSyntaxError) in try parser.unary() }) { token in
+            token.isSymbol("**") ? { .arithmetic(.power, $0, $1) } : nil
         }
-        return node
     }
 
     private mutating func unary() throws(FEELSyntaxError) -> Node {
         if current.isSymbol("-") {
+            let offset = current.offset
             position += 1
+            try nest()
+            defer { nesting -= 1 }
             let operand = try unary()
             if case .literal(.number(let number)) = operand { return .literal(.number(number.negated)) }
+            try rise(over: height, at: offset)
             return .negate(operand)
         }
         return try postfix()
@@ -250,10 +341,13 @@ struct Parser {
 
     private mutating func postfix() throws(FEELSyntaxError) -> Node {
         var node = try primary()
+        var tallest = height
         while true {
+            let offset = current.offset
             if current.isSymbol(".") {
                 position += 1
                 node = .path(node, try pathKey())
+                try rise(over: tallest, at: offset)
             } else if current.isSymbol("[") {
                 position += 1
                 let frame = frames.count
@@ -262,11 +356,16 @@ struct Parser {
                 frames.removeLast()
                 try expectSymbol("]")
                 node = .filter(node, test, frame: frame)
+                try rise(over: max(tallest, height), at: offset)
             } else if current.isSymbol("(") {
+                let calleeHeight = tallest
                 node = try invocation(of: node)
+                try rise(over: max(calleeHeight, height), at: offset)
             } else {
+                height = tallest
                 return node
             }
+            tallest = height
         }
     }
 
@@ -277,10 +376,12 @@ struct Parser {
         return .callValue(callee, positional)
     }
 
+    /// `(a, b)` or `(x: a, y: b)`; leaves `height` at the tallest argument's.
     private mutating func arguments() throws(FEELSyntaxError) -> ([Node], [(name: String, value: Node)]?) {
         try expectSymbol("(")
         var positional: [Node] = []
         var named: [(name: String, value: Node)] = []
+        var tallest = 0
         while !current.isSymbol(")") {
             if !positional.isEmpty || !named.isEmpty { try expectSymbol(",") }
             if let name = namedArgumentName() {
@@ -294,8 +395,10 @@ struct Parser {
                 }
                 positional.append(try expression())
             }
+            tallest = max(tallest, height)
         }
         position += 1
+        height = tallest
         return (positional, named.isEmpty ? nil : named)
     }
 
@@ -323,26 +426,24 @@ struct Parser {
         switch token.kind {
         case .number(let number):
             position += 1
-            return .literal(.number(number))
+            return leaf(.literal(.number(number)))
         case .string(let text):
             position += 1
-            return .literal(.string(text))
+            return leaf(.literal(.string(text)))
         case .symbol("("):
-            if let interval = attempt({ (parser) throws(FEELSyntaxError) in try parser.intervalLiteral() }),
-               case .range(let low, let lowClosed, let high, let highClosed) = interval {
-                return .range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed)
-            }
+            // A parenthesised expression, or a range opened with `(`: which one shows only at `..` or `)`.
             position += 1
             let inner = try expression()
+            if current.isSymbol("..") { return try rangeRest(low: inner, open: token) }
             try expectSymbol(")")
             return inner
         case .symbol("["):
-            return try listOrInterval()
+            return try listOrRange()
         case .symbol("]"):
-            guard case .range(let low, let lowClosed, let high, let highClosed) = try intervalLiteral() else {
-                throw FEELSyntaxError("expected a range", at: token.offset)
-            }
-            return .range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed)
+            position += 1
+            let low = try expression()
+            guard current.isSymbol("..") else { throw FEELSyntaxError("expected \"..\" but found \(found)", at: current.offset) }
+            return try rangeRest(low: low, open: token)
         case .symbol("{"):
             return try contextLiteral()
         case .symbol("@"):
@@ -354,12 +455,14 @@ struct Parser {
             guard let value = Conversions.temporal(text) else {
                 throw FEELSyntaxError("@\"\(text)\" is not a date, time, date and time or duration", at: token.offset)
             }
-            return .literal(value)
-        case .symbol("<"), .symbol("<="), .symbol(">"), .symbol(">="):
+            return leaf(.literal(value))
+        case .symbol("<"), .symbol("<="), .symbol(">"), .symbol(">="), .symbol("="), .symbol("!="):
             // A unary comparison used as a value is the range it describes: `< 10` is `(null..10)`.
             guard case .comparison(let op, let endpoint) = try positiveUnaryTest() else {
                 throw FEELSyntaxError("expected a comparison", at: token.offset)
             }
+            guard op != .equal, op != .notEqual else { throw FEELSyntaxError("unexpected \"\(op.rawValue)\"", at: token.offset) }
+            try rise(over: height, at: token.offset)
             return Self.range(op, endpoint)
         case .word, .quotedName:
             return try nameOrCall()
@@ -368,6 +471,26 @@ struct Parser {
         case .end:
             throw FEELSyntaxError("the expression ends too soon", at: token.offset)
         }
+    }
+
+    /// The rest of a range after its low end, from `..` to the closing `]`, `)` or `[`.
+    private mutating func rangeRest(low: Node, open: Token) throws(FEELSyntaxError) -> Node {
+        let lowHeight = height
+        try expectSymbol("..")
+        let high = try expression()
+        let close = current
+        guard close.isSymbol("]") || close.isSymbol(")") || close.isSymbol("[") else {
+            throw FEELSyntaxError("a range must end with ], ) or [", at: close.offset)
+        }
+        position += 1
+        try rise(over: max(lowHeight, height), at: open.offset)
+        return .range(low: Self.nullEnd(low), lowClosed: open.isSymbol("["), high: Self.nullEnd(high), highClosed: close.isSymbol("]"))
+    }
+
+    /// A range's end written `null` is no end.
+    private static func nullEnd(_ node: Node) -> Node? {
+        if case .literal(.null) = node { return nil }
+        return node
     }
 
     private static func range(_ op: ComparisonOperator, _ endpoint: Node) -> Node {
@@ -382,16 +505,17 @@ struct Parser {
     private mutating func nameOrCall() throws(FEELSyntaxError) -> Node {
         let start = current
         switch start.word {
-        case "true": position += 1; return .literal(.true)
-        case "false": position += 1; return .literal(.false)
-        case "null": position += 1; return .literal(.null)
+        case "true": position += 1; return leaf(.literal(.true))
+        case "false": position += 1; return leaf(.literal(.false))
+        case "null": position += 1; return leaf(.literal(.null))
         case "?":
             position += 1
             usesInput = true
-            return .input
+            return leaf(.input)
         default: break
         }
         let name = try name()
+        height = 2  // a name may be wrapped in the filters it is read through
         if let local = lookup(name) { return local }
         if let slot = layout.index(of: name) {
             if !isInsideFilter { slotsRead.insert(slot) }
@@ -404,7 +528,7 @@ struct Parser {
         if Builtins.overloads[name] != nil {
             if current.isSymbol("(") { return try builtinCall(name, at: start.offset) }
             // A built-in named without a call is a function value (`sort(xs, precedes: f)` passes `f`).
-            return .literal(.function(Builtins.functionValue(name)))
+            return leaf(.literal(.function(Builtins.functionValue(name))))
         }
         if Self.keywords.contains(name) {
             throw FEELSyntaxError("\"\(name)\" cannot stand here", at: start.offset)
@@ -439,14 +563,18 @@ struct Parser {
         return node
     }
 
+    /// A call of a built-in by name, bound to its overload. A call no overload accepts is null at evaluation,
+    /// as FEEL says, and a problem for whoever checks the model.
     private mutating func builtinCall(_ name: String, at offset: Int) throws(FEELSyntaxError) -> Node {
         let (positional, named) = try arguments()
+        try rise(over: height, at: offset)
         let overloads = Builtins.overloads[name] ?? []
+        let expected = overloads.map { "(\($0.parameters.joined(separator: ", ")))" }.joined(separator: " or ")
         if let named {
             let names = named.map(\.name)
             guard let overload = overloads.first(where: { $0.accepts(names: names) }) else {
-                let expected = overloads.map { "(\($0.parameters.joined(separator: ", ")))" }.joined(separator: " or ")
-                throw FEELSyntaxError("\(name) takes \(expected), not (\(names.joined(separator: ", ")))", at: offset)
+                problems.append(FEELSyntaxError("\(name) takes \(expected), not (\(names.joined(separator: ", "))): the call is null", at: offset))
+                return .literal(.null)
             }
             let arguments = overload.parameters.map { parameter in
                 named.first { $0.name == parameter }?.value ?? .literal(.null)
@@ -454,8 +582,9 @@ struct Parser {
             return .callBuiltin(overload, Array(arguments.prefix(max(overload.required, lastGiven(named, overload) + 1))))
         }
         guard let overload = overloads.first(where: { $0.accepts(count: positional.count) }) else {
-            let expected = overloads.map { "(\($0.parameters.joined(separator: ", ")))" }.joined(separator: " or ")
-            throw FEELSyntaxError("\(name) takes \(expected), not \(positional.count) argument\(positional.count == 1 ? "" : "s")", at: offset)
+            problems.append(FEELSyntaxError(
+                "\(name) takes \(expected), not \(positional.count) argument\(positional.count == 1 ? "" : "s"): the call is null", at: offset))
+            return .literal(.null)
         }
         return .callBuiltin(overload, positional)
     }
@@ -532,70 +661,62 @@ struct Parser {
         return words.joined(separator: " ")
     }
 
-    private mutating func listOrInterval() throws(FEELSyntaxError) -> Node {
-        if let interval = attempt({ (parser) throws(FEELSyntaxError) in try parser.intervalLiteral() }),
-           case .range(let low, let lowClosed, let high, let highClosed) = interval {
-            return .range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed)
-        }
+    /// `[a, b, c]`, or a range opened with `[` (`[1..5)`).
+    private mutating func listOrRange() throws(FEELSyntaxError) -> Node {
+        let open = current
         position += 1
         var elements: [Node] = []
+        var tallest = 0
         while !current.isSymbol("]") {
             if !elements.isEmpty { try expectSymbol(",") }
             elements.append(try expression())
+            if elements.count == 1, current.isSymbol("..") { return try rangeRest(low: elements[0], open: open) }
+            tallest = max(tallest, height)
         }
         position += 1
+        try rise(over: tallest, at: open.offset)
         if elements.allSatisfy({ if case .literal = $0 { true } else { false } }) {
             return .literal(.list(elements.map { if case .literal(let value) = $0 { value } else { .null } }))
         }
         return .list(elements)
     }
 
-    /// `[a..b]`, `(a..b)`, `]a..b[` and mixes: a range literal, or a thrown error when the text is not one.
-    private mutating func intervalLiteral() throws(FEELSyntaxError) -> PositiveTest {
-        let open = current
-        guard open.isSymbol("[") || open.isSymbol("(") || open.isSymbol("]") else {
-            throw FEELSyntaxError("expected a range", at: open.offset)
-        }
-        position += 1
-        let low = try endpoint()
-        try expectSymbol("..")
-        let high = try endpoint()
-        let close = current
-        guard close.isSymbol("]") || close.isSymbol(")") || close.isSymbol("[") else {
-            throw FEELSyntaxError("a range must end with ], ) or [", at: close.offset)
-        }
-        position += 1
-        return .range(low: low, lowClosed: open.isSymbol("["), high: high, highClosed: close.isSymbol("]"))
-    }
-
-    private mutating func endpoint() throws(FEELSyntaxError) -> Node {
-        try additive()
-    }
-
     private mutating func contextLiteral() throws(FEELSyntaxError) -> Node {
+        let offset = current.offset
         position += 1
         let frame = frames.count
         var entries: [(key: String, value: Node)] = []
+        var tallest = 0
         while !current.isSymbol("}") {
             if !entries.isEmpty { try expectSymbol(",") }
+            let keyOffset = current.offset
             let key = try bindingName(until: { $0.isSymbol(":") })
+            guard !entries.contains(where: { $0.key == key }) else {
+                throw FEELSyntaxError("the context has two entries named \"\(key)\"", at: keyOffset)
+            }
             try expectSymbol(":")
             entries.append((key, try expression()))
+            tallest = max(tallest, height)
             pushBinding(key)
         }
         position += 1
         frames.removeLast(entries.count)
+        try rise(over: tallest, at: offset)
         return .context(entries, frame: frame)
     }
 
     // MARK: Unary tests
 
+    /// Tests separated by commas; leaves `height` at the tallest test's.
     private mutating func positiveUnaryTests() throws(FEELSyntaxError) -> [PositiveTest] {
         var tests = [try positiveUnaryTest()]
+        var tallest = height
         while current.isSymbol(",") {
             position += 1
             tests.append(try positiveUnaryTest())
+            tallest = max(tallest, height)
         }
+        height = tallest
         return tests
     }
 
@@ -604,40 +725,95 @@ struct Parser {
             position += 1
             return .comparison(op, try endpoint())
         }
-        if current.isSymbol("[") || current.isSymbol("(") || current.isSymbol("]"),
-           let interval = attempt({ (parser) throws(FEELSyntaxError) in try parser.intervalLiteral() }) {
-            return interval
-        }
         let before = usesInput
         usesInput = false
         let node = try expression()
         let testUsesInput = usesInput
         usesInput = before || testUsesInput
+        // A range written as a test (`[1..5]`) is tested directly rather than built and then tested.
+        if !testUsesInput, case .range(let low, let lowClosed, let high, let highClosed) = node {
+            return .range(low: low, lowClosed: lowClosed, high: high, highClosed: highClosed)
+        }
         return .expression(node, usesInput: testUsesInput)
+    }
+
+    private mutating func endpoint() throws(FEELSyntaxError) -> Node {
+        try nest()
+        defer { nesting -= 1 }
+        return try additive()
     }
 
     // MARK: Types
 
+    /// A type as `instance of` and typed parameters write it: a name (`number`, `date and time`, an item
+    /// definition), `list<T>`, `range<T>`, `context<a: T, b: U>`, `function<T, U> -> V`.
     private mutating func type() throws(FEELSyntaxError) -> FEELType {
-        guard let first = current.word else { throw FEELSyntaxError("expected a type name", at: current.offset) }
+        try nest()
+        defer { nesting -= 1 }
+        let offset = current.offset
         let name: String
-        if let words = Self.typeNames.longestMatch(first: first, matching: matchesWords) {
-            position += words.count
-            name = words.joined(separator: " ")
+        if case .quotedName(let quoted) = current.kind {
+            position += 1
+            name = quoted
         } else {
-            position += 1
-            name = first
+            guard let first = current.word else { throw FEELSyntaxError("expected a type name", at: current.offset) }
+            if let words = Self.typeNames.longestMatch(first: first, matching: matchesWords) {
+                position += words.count
+                name = words.joined(separator: " ")
+            } else {
+                // A qualified name (`imported.tPerson`) is one type name.
+                var parts = [first]
+                position += 1
+                while current.isSymbol("."), let next = peek(1).word {
+                    parts.append(next)
+                    position += 2
+                }
+                name = parts.joined(separator: ".")
+            }
         }
-        guard current.isSymbol("<") else { return FEELType(name: name) }
-        position += 1
-        let element = try type()
-        var depth = 1
-        while depth > 0 && current.kind != .end {
-            if current.isSymbol("<") { depth += 1 }
-            if current.isSymbol(">") { depth -= 1 }
+        if ["list", "range", "context", "function"].contains(name), current.isSymbol("<") {
             position += 1
+            switch name {
+            case "list":
+                let element = try type()
+                try expectSymbol(">")
+                return .list(element)
+            case "range":
+                let element = try type()
+                try expectSymbol(">")
+                return .range(element)
+            case "context":
+                var fields: [FEELType.Field] = []
+                while !current.isSymbol(">") {
+                    if !fields.isEmpty { try expectSymbol(",") }
+                    let key = try bindingName(until: { $0.isSymbol(":") })
+                    try expectSymbol(":")
+                    fields.append(FEELType.Field(name: key, type: try type()))
+                }
+                position += 1
+                return .context(fields)
+            default:
+                var parameters: [FEELType] = []
+                while !current.isSymbol(">") {
+                    if !parameters.isEmpty { try expectSymbol(",") }
+                    parameters.append(try type())
+                }
+                position += 1
+                try expectSymbol("->")
+                return .function(FEELType.Signature(parameters: parameters, result: try type()))
+            }
         }
-        return name == "list" ? .list(element) : FEELType(name: name)
+        if name == "function", current.isSymbol("->") {
+            position += 1
+            return .function(FEELType.Signature(parameters: [], result: try type()))
+        }
+        let type = FEELType(name: name)
+        guard case .named(let named) = type else { return type }
+        guard let resolved = layout.types[named] else {
+            problems.append(FEELSyntaxError("\"\(named)\" is not a type this model defines", at: offset))
+            return type
+        }
+        return resolved
     }
 
     private static let typeNames = NameTable(["date and time", "years and months duration", "days and time duration"])

@@ -4,19 +4,48 @@
 public final class FEELFunction: Sendable, Hashable {
     /// The parameter names, for named arguments (`PMT(p: 1000, r: 0.05, n: 12)`).
     public let parameters: [String]
-    private let body: @Sendable ([FEELValue]) -> FEELValue
+    /// The parameters' declared types, where given (`function(a: number)`), checked on each call: an argument
+    /// of another type makes the call null. Empty when none is declared.
+    public let parameterTypes: [FEELType?]
+    /// The result's declared type, or the type the body shows (a literal's), or nil when unknown.
+    public let resultType: FEELType?
+    private let body: @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
 
-    /// A function of the given parameters; `body` receives one argument per parameter, null where missing.
-    public init(parameters: [String], body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
+    /// A function of the given parameters; `body` receives one argument per parameter, null where missing, and
+    /// the caller's budget, which it passes on to whatever it evaluates.
+    public init(
+        parameters: [String], parameterTypes: [FEELType?] = [], resultType: FEELType? = nil,
+        body: @escaping @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
+    ) {
         self.parameters = parameters
+        self.parameterTypes = parameterTypes
+        self.resultType = resultType
         self.body = body
     }
 
-    /// Calls the function. Missing arguments are null; extra arguments make the call null, as FEEL says.
-    public func callAsFunction(_ arguments: [FEELValue]) -> FEELValue {
+    /// The function's type, undeclared parameters and result being `Any`.
+    public var type: FEELType {
+        let types = parameters.indices.map { $0 < parameterTypes.count ? parameterTypes[$0] ?? .any : .any }
+        return .function(FEELType.Signature(parameters: types, result: resultType ?? .any))
+    }
+
+    /// Calls the function within a caller's budget. Missing arguments are null; extra arguments, or arguments
+    /// not of a declared parameter type, make the call null, as FEEL says.
+    public func call(_ arguments: [FEELValue], budget: inout FEELBudget) -> FEELValue {
         guard arguments.count <= parameters.count else { return .null }
-        if arguments.count == parameters.count { return body(arguments) }
-        return body(arguments + Array(repeating: .null, count: parameters.count - arguments.count))
+        for (argument, type) in zip(arguments, parameterTypes) {
+            if let type, !argument.isNull, !type.admits(argument) { return .null }
+        }
+        guard budget.enter() else { return .null }
+        defer { budget.leave() }
+        if arguments.count == parameters.count { return body(arguments, &budget) }
+        return body(arguments + Array(repeating: .null, count: parameters.count - arguments.count), &budget)
+    }
+
+    /// Calls the function with a budget of its own.
+    public func callAsFunction(_ arguments: [FEELValue]) -> FEELValue {
+        var budget = FEELBudget()
+        return call(arguments, budget: &budget)
     }
 
     public static func == (lhs: FEELFunction, rhs: FEELFunction) -> Bool { lhs === rhs }
