@@ -42,26 +42,39 @@ public struct DecisionModel: Sendable {
     /// Reads a `.dmn` file (DMN 1.1 to 1.5, elements matched by local name). Every problem found is thrown
     /// together, each with its file, line and column: XML errors, unparsable cells and expressions, unknown
     /// names, broken requirements, and rules of a UNIQUE table that can match the same input.
-    public static func load(file path: String) throws(XMLErrors) -> DecisionModel {
-        let root = try XML.load(file: path)
-        var reader = DMNReader(file: path)
-        let model = reader.read(root)
-        guard let model, reader.problems.isEmpty else {
-            throw XMLErrors(reader.problems.isEmpty ? [XMLProblem(file: path, line: 1, column: 1, message: "the model could not be read")] : reader.problems)
-        }
-        return model
+    ///
+    /// With `.evaluateDespiteProblems` the model loads as the DMN specification evaluates it: a decision whose
+    /// logic cannot be compiled is null (with the reason as its problem), a built-in called with the wrong
+    /// arguments or a name nothing defines is null, and the other decisions decide as usual; `problems` lists
+    /// what was passed over. Only a file that is not a DMN model at all is refused.
+    public static func load(file path: String, strictness: Strictness = .refuseProblems) throws(XMLErrors) -> DecisionModel {
+        try read(XML.load(file: path), file: path, strictness: strictness)
     }
 
     /// Reads a model from memory; `file` names it in problems.
-    public static func load(bytes: [UInt8], file: String) throws(XMLErrors) -> DecisionModel {
-        let root = try XML.parse(bytes, file: file)
+    public static func load(bytes: [UInt8], file: String, strictness: Strictness = .refuseProblems) throws(XMLErrors) -> DecisionModel {
+        try read(XML.parse(bytes, file: file), file: file, strictness: strictness)
+    }
+
+    private static func read(_ root: XMLElement, file: String, strictness: Strictness) throws(XMLErrors) -> DecisionModel {
         var reader = DMNReader(file: file)
         let model = reader.read(root)
-        guard let model, reader.problems.isEmpty else {
+        guard var model, strictness == .evaluateDespiteProblems || reader.problems.isEmpty else {
             throw XMLErrors(reader.problems.isEmpty ? [XMLProblem(file: file, line: 1, column: 1, message: "the model could not be read")] : reader.problems)
         }
+        model.problems = reader.problems
         return model
     }
+
+    /// Whether loading refuses a model with any problem (a rules author's check, the routing tables), or loads
+    /// it as the specification evaluates it (the TCK, models from elsewhere).
+    public enum Strictness: Sendable {
+        case refuseProblems
+        case evaluateDespiteProblems
+    }
+
+    /// What loading with `.evaluateDespiteProblems` passed over; empty for a model loaded strictly.
+    public internal(set) var problems: [XMLProblem] = []
 
     // MARK: Evaluating by name
 

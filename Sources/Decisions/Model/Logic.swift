@@ -13,6 +13,8 @@ indirect enum Logic: Sendable {
     case relation(columns: [String], rows: [[Logic]])
     /// `function(a, b)` as a boxed expression: a function value whose body sees the slots plus its parameters.
     case function(parameters: [String], body: Logic)
+    /// Logic that could not be compiled: null when evaluated, with the reason.
+    case failed(String)
 
     /// The value, the rules that fired (for a table) and why it could not decide, if it could not.
     func evaluate(slots: [FEELValue]) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
@@ -68,6 +70,8 @@ indirect enum Logic: Sendable {
             return (.list(values), .none, nil)
         case .function(let parameters, let body):
             return (.function(Logic.functionValue(parameters: parameters, body: body, slots: slots)), .none, nil)
+        case .failed(let reason):
+            return (.null, .none, reason)
         }
     }
 

@@ -63,14 +63,18 @@ struct DMNReader {
 
         var compiled: [String: CompiledDecision] = [:]
         for (offset, decision) in decisions.enumerated() {
-            guard let logicElement = Self.logicElement(of: decision.source) else {
+            let before = problems.count
+            var logic: Logic?
+            if let logicElement = Self.logicElement(of: decision.source) {
+                logic = compileLogic(logicElement, slots: slotNames, layout: layout, owner: decision.name)
+            } else {
                 report(decision.source.location, "decision \"\(decision.name)\" has no logic (a decision table or an expression)")
-                continue
             }
-            guard let logic = compileLogic(logicElement, slots: slotNames, layout: layout, owner: decision.name) else { continue }
-            compiled[decision.name] = CompiledDecision(name: decision.name, slot: inputs.count + offset, type: types.resolve(decision.typeRef), logic: logic)
+            // A decision that cannot be compiled is null when evaluated, with the reason; the others still decide.
+            let failed = logic == nil ? Logic.failed(problems[before...].map(\.message).joined(separator: "; ")) : nil
+            compiled[decision.name] = CompiledDecision(
+                name: decision.name, slot: inputs.count + offset, type: types.resolve(decision.typeRef), logic: logic ?? failed!)
         }
-        guard problems.isEmpty else { return nil }
 
         // Evaluation order: each decision after those it requires.
         var order: [CompiledDecision] = []
@@ -384,11 +388,26 @@ struct DMNReader {
         do {
             let expression = try FEELExpression(parsing: source, layout: layout)
             reportUnknownNames(expression.referencedNames, at: text.location, in: source)
+            for problem in expression.problems {
+                report(Self.location(of: problem.offset, in: text), "\"\(source)\": \(problem)")
+            }
             return expression
         } catch {
-            report(text.location, "\"\(source)\" is not a valid FEEL expression: \(error)")
+            report(Self.location(of: error.offset, in: text), "\"\(source)\" is not a valid FEEL expression: \(error)")
             return nil
         }
+    }
+
+    /// Where a character of an expression is in the file: its `<text>` element's line, moved down by the lines
+    /// of the expression before it (long expressions span many lines).
+    static func location(of offset: Int, in text: XMLElement) -> XMLLocation {
+        let raw = Array(text.text.unicodeScalars)
+        let leading = raw.prefix { $0.properties.isWhitespace }.count
+        let before = raw.prefix(min(raw.count, leading + offset))
+        let newlines = before.filter { $0 == "\n" }.count
+        guard newlines > 0 else { return text.location }
+        let column = before.count - (before.lastIndex(of: "\n") ?? 0)
+        return XMLLocation(file: text.location.file, line: text.location.line + newlines, column: column)
     }
 
     private mutating func unaryTests(_ text: XMLElement, layout: FEELLayout) -> FEELUnaryTests? {
@@ -396,9 +415,12 @@ struct DMNReader {
         do {
             let tests = try FEELUnaryTests(parsing: source.isEmpty ? "-" : source, layout: layout)
             reportUnknownNames(tests.referencedNames, at: text.location, in: source)
+            for problem in tests.problems {
+                report(Self.location(of: problem.offset, in: text), "\"\(source)\": \(problem)")
+            }
             return tests
         } catch {
-            report(text.location, "\"\(source)\" is not a valid cell (FEEL unary tests): \(error)")
+            report(Self.location(of: error.offset, in: text), "\"\(source)\" is not a valid cell (FEEL unary tests): \(error)")
             return nil
         }
     }
