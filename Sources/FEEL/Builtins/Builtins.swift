@@ -29,8 +29,9 @@ struct BuiltinOverload: Sendable {
         listOrVarargs ? count >= 1 : (required...parameters.count).contains(count)
     }
 
+    /// Named arguments: each must name a parameter; parameters not named are null.
     func accepts(names: [String]) -> Bool {
-        names.allSatisfy(parameters.contains) && parameters.prefix(required).allSatisfy(names.contains)
+        names.allSatisfy(parameters.contains)
     }
 
     /// Calls with evaluated arguments. Implementations receive the arguments given (optional ones may be
@@ -74,11 +75,25 @@ enum Builtins {
 
     static func string(_ value: FEELValue) -> String? { value.stringValue }
     static func number(_ value: FEELValue) -> FEELNumber? { value.numberValue }
-    static func list(_ value: FEELValue) -> [FEELValue]? { value.listValue }
+    /// A list argument; a single value given where a list is expected is a list of that one value (FEEL's
+    /// singleton-list conversion).
+    static func list(_ value: FEELValue) -> [FEELValue]? {
+        switch value {
+        case .list(let items): items
+        case .null: nil
+        default: [value]
+        }
+    }
 
-    /// An optional integer argument: absent or null gives `absent`; anything but a whole number gives nil.
+    /// An integer argument: a number's whole part (`substring("foobar", 3, 3.8)` takes 3 characters); nil for
+    /// anything else, or past `Int`.
+    static func integer(_ value: FEELValue) -> Int? {
+        value.numberValue?.rounded(scale: 0, mode: .down).exactInt
+    }
+
+    /// An optional integer argument: absent gives `absent`; null or anything but a number gives nil.
     static func integer(_ arguments: [FEELValue], _ index: Int, absent: Int) -> Int? {
-        guard index < arguments.count, !arguments[index].isNull else { return absent }
-        return arguments[index].numberValue?.exactInt
+        guard index < arguments.count else { return absent }
+        return integer(arguments[index])
     }
 }

@@ -16,13 +16,12 @@ enum Conversions {
         return nil
     }
 
-    /// Whole months from one date to another, truncated towards zero (an age in years and months).
+    /// Whole months from one date to another, truncated towards zero (an age in years and months). Only the
+    /// dates count, as the TCK's engines agree: the time of day and zone of a date and time do not.
     static func monthsBetween(_ from: FEELDateTime, _ to: FEELDateTime) -> Int {
         var months = (to.date.year - from.date.year) * 12 + (to.date.month - from.date.month)
-        let toRest = (to.date.day, to.time.nanoseconds)
-        let fromRest = (from.date.day, from.time.nanoseconds)
-        if months > 0 && toRest < fromRest { months -= 1 }
-        if months < 0 && toRest > fromRest { months += 1 }
+        if months > 0 && to.date.day < from.date.day { months -= 1 }
+        if months < 0 && to.date.day > from.date.day { months += 1 }
         return months
     }
 
@@ -46,7 +45,7 @@ extension Builtins {
             }
         },
         BuiltinOverload("date", ["year", "month", "day"]) { arguments in
-            guard let year = number(arguments[0])?.exactInt, let month = number(arguments[1])?.exactInt,
+            guard let year = number(arguments[0])?.exactInt, year >= 0, let month = number(arguments[1])?.exactInt,
                   let day = number(arguments[2])?.exactInt, let date = FEELDate(year: year, month: month, day: day) else { return .null }
             return .date(date)
         },

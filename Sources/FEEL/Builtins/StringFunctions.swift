@@ -5,7 +5,7 @@ import Synchronization
 extension Builtins {
     static let stringFunctions: [BuiltinOverload] = [
         BuiltinOverload("substring", ["string", "start position", "length"], required: 2) { arguments in
-            guard let text = string(arguments[0]), let start = number(arguments[1])?.rounded(scale: 0, mode: .halfEven).exactInt,
+            guard let text = string(arguments[0]), let start = integer(arguments[1]),
                   start != 0, let length = integer(arguments, 2, absent: Int.max) else { return .null }
             let scalars = Array(text.unicodeScalars)
             let from = start > 0 ? start - 1 : max(0, scalars.count + start)

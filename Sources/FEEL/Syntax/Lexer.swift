@@ -204,7 +204,9 @@ enum Lexer {
                     text.unicodeScalars.append(scalar)
                     index += length
                 default:
-                    throw FEELSyntaxError("\\\(escaped) is not an escape FEEL knows", at: index - 2)
+                    // Not an escape of FEEL's: kept as written, so a pattern's `\d` reaches the regular expression.
+                    text.unicodeScalars.append("\\")
+                    text.unicodeScalars.append(escaped)
                 }
                 continue
             }

@@ -415,8 +415,9 @@ struct Parser {
             return name
         }
         guard !words.isEmpty, peek(offset).isSymbol(":") else { return nil }
+        let name = spelled(position..<position + offset)
         position += offset + 1
-        return words.joined(separator: " ")
+        return name
     }
 
     // MARK: Primaries
@@ -600,15 +601,15 @@ struct Parser {
             return name
         }
         guard let first = current.word else { throw FEELSyntaxError("expected a name", at: current.offset) }
-        var longest: [String]?
+        var longest: NameTable.Entry?
         for table in [localNames, layout.nameTable, Builtins.nameTable] {
-            if let words = table.longestMatch(first: first, matching: matchesWords), words.count > (longest?.count ?? 0) {
-                longest = words
+            if let entry = table.longestMatch(first: first, matching: matchesWords), entry.words.count > (longest?.words.count ?? 0) {
+                longest = entry
             }
         }
         if let longest {
-            position += longest.count
-            return longest.joined(separator: " ")
+            position += longest.words.count
+            return longest.name
         }
         position += 1
         return first
@@ -631,14 +632,13 @@ struct Parser {
             position += 1
             return name
         }
-        guard let first = current.word else { throw FEELSyntaxError("expected a name after \".\"", at: current.offset) }
-        var words = [first]
+        guard current.word != nil else { throw FEELSyntaxError("expected a name after \".\"", at: current.offset) }
+        let start = position
         position += 1
         while let word = current.word, !Self.keywords.contains(word), !peek(1).isSymbol(":") {
-            words.append(word)
             position += 1
         }
-        return words.joined(separator: " ")
+        return spelled(start..<position)
     }
 
     /// A variable name being declared (`for x in`, a parameter, a context key): words up to a terminator.
@@ -651,14 +651,27 @@ struct Parser {
             position += 1
             return text
         }
-        var words: [String] = []
+        let start = position
         while !isEnd(current) {
             guard current.kind != .end else { break }
-            words.append(current.text)
             position += 1
         }
-        guard !words.isEmpty else { throw FEELSyntaxError("expected a name", at: current.offset) }
-        return words.joined(separator: " ")
+        guard position > start else { throw FEELSyntaxError("expected a name", at: current.offset) }
+        return spelled(start..<position)
+    }
+
+    /// Tokens as one name, spaced as written (`Date-Time`, `Monthly Salary`).
+    private func spelled(_ range: Range<Int>) -> String {
+        var name = ""
+        for index in range {
+            let token = tokens[index]
+            if index > range.lowerBound {
+                let previous = tokens[index - 1]
+                if token.offset > previous.offset + previous.text.unicodeScalars.count { name += " " }
+            }
+            name += token.text
+        }
+        return name
     }
 
     /// `[a, b, c]`, or a range opened with `[` (`[1..5)`).
@@ -757,9 +770,9 @@ struct Parser {
             name = quoted
         } else {
             guard let first = current.word else { throw FEELSyntaxError("expected a type name", at: current.offset) }
-            if let words = Self.typeNames.longestMatch(first: first, matching: matchesWords) {
-                position += words.count
-                name = words.joined(separator: " ")
+            if let entry = Self.typeNames.longestMatch(first: first, matching: matchesWords) {
+                position += entry.words.count
+                name = entry.name
             } else {
                 // A qualified name (`imported.tPerson`) is one type name.
                 var parts = [first]

@@ -108,8 +108,8 @@ public enum FEELValue: Sendable, Hashable {
             guard let x = a.utcNanoseconds, let y = b.utcNanoseconds else { return nil }
             return order(x, y)
         case (.dateTime(let a), .dateTime(let b)):
-            if a.zone == nil && b.zone == nil { return order(a.localNanoseconds, b.localNanoseconds) }
-            guard let x = a.utcNanoseconds, let y = b.utcNanoseconds else { return nil }
+            if a.zone == nil && b.zone == nil { return order(a.localInstant, b.localInstant) }
+            guard let x = a.utcInstant, let y = b.utcInstant else { return nil }
             return order(x, y)
         case (.date(let a), .dateTime):
             return FEELValue.dateTime(FEELDateTime(date: a, time: FEELTime(nanoseconds: 0, zone: nil))).compare(other)
