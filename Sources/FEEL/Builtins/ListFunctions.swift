@@ -91,6 +91,19 @@ extension Builtins {
             }
             return .list(result)
         },
+        // Positional calls reach the first overload whichever the second argument is; named ones pick by name.
+        BuiltinOverload("list replace", ["list", "position", "newItem"], budgeted: { arguments, budget in
+            guard let items = list(arguments[0]) else { return .null }
+            if case .function(let match) = arguments[1] { return replace(items, matching: match, with: arguments[2], &budget) }
+            guard let position = integer(arguments[1]), position != 0, abs(position) <= items.count else { return .null }
+            var result = items
+            result[position > 0 ? position - 1 : items.count + position] = arguments[2]
+            return .list(result)
+        }),
+        BuiltinOverload("list replace", ["list", "match", "newItem"], budgeted: { arguments, budget in
+            guard let items = list(arguments[0]), case .function(let match) = arguments[1] else { return .null }
+            return replace(items, matching: match, with: arguments[2], &budget)
+        }),
         BuiltinOverload("insert before", ["list", "position", "newItem"]) { arguments in
             guard let items = list(arguments[0]), let position = number(arguments[1])?.exactInt, position != 0,
                   abs(position) <= items.count else { return .null }
@@ -151,6 +164,20 @@ extension Builtins {
             return failed ? .null : .list(sorted)
         },
     ]
+
+    /// `list replace` by a function of the item and the new item.
+    private static func replace(_ items: [FEELValue], matching match: FEELFunction, with newItem: FEELValue,
+                                _ budget: inout FEELBudget) -> FEELValue {
+        var result = items
+        for index in result.indices {
+            switch match.call([result[index], newItem], budget: &budget) {
+            case .true: result[index] = newItem
+            case .false: continue
+            default: return .null
+            }
+        }
+        return .list(result)
+    }
 
     /// Every item a number, or nil.
     private static func numbers(_ value: FEELValue) -> [FEELNumber]? {

@@ -2,6 +2,10 @@
 
 extension Builtins {
     static let rangeFunctions: [BuiltinOverload] = [
+        BuiltinOverload("range", ["from"]) { arguments in
+            guard let text = string(arguments[0]) else { return .null }
+            return rangeLiteral(text) ?? .null
+        },
         relation("before") { a, b in
             switch (a, b) {
             case (.point(let p), .point(let q)): return order(p, q).map { $0 < 0 }
@@ -170,5 +174,16 @@ extension Builtins {
         guard let starts = order(r.start, s.start), let ends = order(r.end, s.end) else { return nil }
         return starts == 0 && r.startIncluded == s.startIncluded
             && (ends < 0 || (ends == 0 && (!r.endIncluded || s.endIncluded)))
+    }
+
+    /// `range("[1..10)")`: the text of a range literal whose ends are literals of one kind (or absent).
+    private static func rangeLiteral(_ text: String) -> FEELValue? {
+        guard text.unicodeScalars.count <= 10_000, let expression = try? FEELExpression(parsing: text),
+              expression.referencedNames.isEmpty, case .range(let range) = expression.evaluate([:]) else { return nil }
+        let ends = [range.low, range.high].compactMap { $0 }.filter { !$0.isNull }
+        guard !ends.isEmpty else { return nil }
+        if ends.count == 2, ends[0].typeName != ends[1].typeName { return nil }
+        if ends.count == 1, range.low?.isNull == true || range.high?.isNull == true { return nil }
+        return .range(range)
     }
 }

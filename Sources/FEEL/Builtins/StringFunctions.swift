@@ -93,8 +93,10 @@ extension Builtins {
     /// A regular expression from a pattern argument and optional flags (`i`, `s`, `m`, `x`, `q`); nil when
     /// either is not valid.
     private static func regex(_ arguments: [FEELValue], pattern patternIndex: Int, flags flagsIndex: Int) -> NSRegularExpression? {
-        guard var pattern = string(arguments[patternIndex]) else { return nil }
+        guard let pattern = string(arguments[patternIndex]) else { return nil }
         var options: NSRegularExpression.Options = []
+        var extended = false
+        var literal = false
         if flagsIndex < arguments.count, !arguments[flagsIndex].isNull {
             guard let flags = string(arguments[flagsIndex]) else { return nil }
             for flag in flags {
@@ -102,13 +104,54 @@ extension Builtins {
                 case "i": options.insert(.caseInsensitive)
                 case "s": options.insert(.dotMatchesLineSeparators)
                 case "m": options.insert(.anchorsMatchLines)
-                case "x": options.insert(.allowCommentsAndWhitespace)
-                case "q": pattern = NSRegularExpression.escapedPattern(for: pattern)
+                case "x": extended = true
+                case "q": literal = true
                 default: return nil
                 }
             }
         }
-        return compiled(pattern, options)
+        if literal { return compiled(NSRegularExpression.escapedPattern(for: pattern), options) }
+        guard let translated = icuPattern(pattern, extended: extended) else { return nil }
+        return compiled(translated, options)
+    }
+
+    /// An XML Schema regular expression (FEEL's, as XPath's) in the dialect Foundation's engine reads: with the
+    /// `x` flag whitespace outside character classes goes; `[a-z-[aeiou]]` subtraction is written `--`; block
+    /// names (`\p{IsBasicLatin}`) are `In...`; a back-reference inside a class is an error. Nil when invalid.
+    private static func icuPattern(_ pattern: String, extended: Bool) -> String? {
+        var result = ""
+        var classDepth = 0
+        var scalars = Array(pattern.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\\" {
+                guard let escaped = scalars.popFirst() else { return nil }
+                if classDepth > 0, ("0"..."9").contains(escaped) { return nil }
+                result.unicodeScalars.append(scalar)
+                result.unicodeScalars.append(escaped)
+                if escaped == "p" || escaped == "P", scalars.first == "{" {
+                    var name = ""
+                    while let next = scalars.popFirst(), next != "}" {
+                        if !(extended && next.properties.isWhitespace) { name.unicodeScalars.append(next) }
+                    }
+                    result += "{" + (name.hasPrefix("Is") ? "In" + name.dropFirst(2) : name) + "}"
+                }
+                continue
+            }
+            switch scalar {
+            case "[":
+                classDepth += 1
+            case "]":
+                classDepth = max(0, classDepth - 1)
+            case "-" where classDepth > 0 && scalars.first == "[":
+                result += "-"
+            case " ", "\t", "\n", "\r":
+                if extended && classDepth == 0 { continue }
+            default:
+                break
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
     }
 
     /// A compiled pattern, shared: a form checks the same few patterns (a postcode, a phone number) on every

@@ -56,9 +56,7 @@ enum Evaluator {
         case .range(let low, let lowClosed, let high, let highClosed):
             let lowValue = low.map { evaluate($0, &environment) }
             let highValue = high.map { evaluate($0, &environment) }
-            return .range(FEELRange(
-                low: lowValue?.isNull == true ? nil : lowValue, lowClosed: lowClosed,
-                high: highValue?.isNull == true ? nil : highValue, highClosed: highClosed))
+            return .range(FEELRange(low: lowValue, lowClosed: lowClosed, high: highValue, highClosed: highClosed))
         case .path(let base, let key):
             return Properties.value(of: evaluate(base, &environment), key: key)
         case .filter(let base, let test, let frame):
@@ -105,7 +103,16 @@ enum Evaluator {
             let saved = environment.input
             environment.input = evaluate(value, &environment)
             defer { environment.input = saved }
-            return .boolean(tests.contains { passes($0, &environment) })
+            // True when a test passes, null when none does but one could not be decided, else false.
+            var undecided = false
+            for test in tests {
+                switch passes(test, &environment) {
+                case true?: return .true
+                case nil: undecided = true
+                case false?: continue
+                }
+            }
+            return undecided ? .null : .false
         case .ifThenElse(let condition, let then, let otherwise):
             return evaluate(condition, &environment) == .true ? evaluate(then, &environment) : evaluate(otherwise, &environment)
         case .forLoop(let iterations, let body, let frame):
@@ -280,42 +287,47 @@ enum Evaluator {
         case .any:
             return true
         case .tests(let positives, let negated):
-            let passed = positives.contains { passes($0, &environment) }
+            let passed = positives.contains { passes($0, &environment) == true }
             return negated ? !passed : passed
         }
     }
 
     /// One positive unary test against `environment.input`.
-    static func passes(_ test: PositiveTest, _ environment: inout Environment) -> Bool {
+    /// One positive unary test against `environment.input`; nil when it cannot be decided (a comparison of
+    /// different kinds, a range with a null end).
+    static func passes(_ test: PositiveTest, _ environment: inout Environment) -> Bool? {
         let input = environment.input
         switch test {
         case .comparison(let op, let endpoint):
-            return compare(op, input, evaluate(endpoint, &environment)) == .true
+            return compare(op, input, evaluate(endpoint, &environment)).booleanValue
         case .range(let low, let lowClosed, let high, let highClosed):
             let lowValue = low.map { evaluate($0, &environment) }
             let highValue = high.map { evaluate($0, &environment) }
-            return FEELRange(low: lowValue, lowClosed: lowClosed, high: highValue, highClosed: highClosed).contains(input) == true
+            return FEELRange(low: lowValue, lowClosed: lowClosed, high: highValue, highClosed: highClosed).contains(input)
         case .expression(let node, let usesInput):
             let value = evaluate(node, &environment)
-            if usesInput { return value == .true }
+            if usesInput { return value.booleanValue }
             return matches(input, value)
         }
     }
 
     /// Whether an input matches the value of a unary-test expression: equal to it, in it (a list), or
     /// within it (a range).
-    static func matches(_ input: FEELValue, _ value: FEELValue) -> Bool {
+    static func matches(_ input: FEELValue, _ value: FEELValue) -> Bool? {
         switch value {
         case .list(let elements):
             if case .list = input, input.feelEquals(value) == true { return true }
-            return elements.contains { element in
-                if case .range(let range) = element { return range.contains(input) == true }
-                return input.feelEquals(element) == true
+            var undecided = false
+            for element in elements {
+                let matched = if case .range(let range) = element { range.contains(input) } else { input.feelEquals(element) }
+                if matched == true { return true }
+                if matched == nil { undecided = true }
             }
+            return undecided ? nil : false
         case .range(let range):
-            return range.contains(input) == true
+            return range.contains(input)
         default:
-            return input.feelEquals(value) == true
+            return input.feelEquals(value)
         }
     }
 }

@@ -29,6 +29,8 @@ struct Parser {
     private var nesting = 0
     /// The height of the node the last parse function returned.
     private var height = 0
+    /// Parsing the high end of a range, where `[` closes the range (`]1..10[`) instead of opening a filter.
+    private var inRangeEnd = false
 
     private enum Frame {
         case binding(String)
@@ -109,7 +111,12 @@ struct Parser {
 
     private mutating func expression() throws(FEELSyntaxError) -> Node {
         try nest()
-        defer { nesting -= 1 }
+        let wasRangeEnd = inRangeEnd
+        inRangeEnd = false
+        defer {
+            nesting -= 1
+            inRangeEnd = wasRangeEnd
+        }
         if current.isWord("if") { return try ifExpression() }
         if current.isWord("for") { return try forExpression() }
         if (current.isWord("some") || current.isWord("every")), !isKnownNameStart() { return try quantified() }
@@ -348,7 +355,7 @@ struct Parser {
                 position += 1
                 node = .path(node, try pathKey())
                 try rise(over: tallest, at: offset)
-            } else if current.isSymbol("[") {
+            } else if current.isSymbol("[") && !inRangeEnd {
                 position += 1
                 let frame = frames.count
                 frames.append(.filterItem)
@@ -478,20 +485,20 @@ struct Parser {
     private mutating func rangeRest(low: Node, open: Token) throws(FEELSyntaxError) -> Node {
         let lowHeight = height
         try expectSymbol("..")
-        let high = try expression()
+        // The high end stops before a `[` that closes the range (`]1..10[`) rather than filtering by it.
+        try nest()
+        let wasRangeEnd = inRangeEnd
+        inRangeEnd = true
+        let high = try disjunction()
+        inRangeEnd = wasRangeEnd
+        nesting -= 1
         let close = current
         guard close.isSymbol("]") || close.isSymbol(")") || close.isSymbol("[") else {
             throw FEELSyntaxError("a range must end with ], ) or [", at: close.offset)
         }
         position += 1
         try rise(over: max(lowHeight, height), at: open.offset)
-        return .range(low: Self.nullEnd(low), lowClosed: open.isSymbol("["), high: Self.nullEnd(high), highClosed: close.isSymbol("]"))
-    }
-
-    /// A range's end written `null` is no end.
-    private static func nullEnd(_ node: Node) -> Node? {
-        if case .literal(.null) = node { return nil }
-        return node
+        return .range(low: low, lowClosed: open.isSymbol("["), high: high, highClosed: close.isSymbol("]"))
     }
 
     private static func range(_ op: ComparisonOperator, _ endpoint: Node) -> Node {

@@ -12,8 +12,6 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
     case list(FEELType)
     /// A type the expression language does not define (a DMN item definition the host did not resolve).
     case named(String)
-    /// A type whose values are also limited by a test (a DMN item definition's allowed values).
-    case constrained(FEELType, allowed: AllowedValues)
 
     /// One entry of a context type.
     public struct Field: Sendable, Hashable {
@@ -35,16 +33,6 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
             self.parameters = parameters
             self.result = result
         }
-    }
-
-    /// The values an item definition allows, as a test that can be hashed with the type (its source identifies it).
-    public struct AllowedValues: Sendable, Hashable {
-        public let tests: FEELUnaryTests
-
-        public init(_ tests: FEELUnaryTests) { self.tests = tests }
-
-        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.tests.source == rhs.tests.source }
-        public func hash(into hasher: inout Hasher) { hasher.combine(tests.source) }
     }
 
     /// The built-in type a name stands for, or a named type.
@@ -92,8 +80,6 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
             return function.type.conforms(to: .function(signature))
         case (.list(let element), .list(let values)):
             return values.allSatisfy { element.admitsMember($0) }
-        case (.constrained(let base, let allowed), _):
-            return base.admits(value) && allowed.tests.test(value)
         default:
             return false
         }
@@ -109,8 +95,6 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
         switch (self, other) {
         case (_, .any): return true
         case (.null, _): return true
-        case (.constrained(let base, _), _): return base.conforms(to: other)
-        case (_, .constrained): return false
         case (.list(let a), .list(let b)): return a.conforms(to: b)
         case (.context, .context(nil)): return true
         case (.context(let mine), .context(let theirs?)):
@@ -174,7 +158,6 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
             "function<" + signature.parameters.map(\.description).joined(separator: ", ") + "> -> \(signature.result)"
         case .list(let element): "list<\(element)>"
         case .named(let name): name
-        case .constrained(let base, let allowed): "\(base) (\(allowed.tests.source))"
         }
     }
 }
