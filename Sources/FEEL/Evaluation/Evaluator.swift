@@ -68,6 +68,12 @@ enum Evaluator {
             guard case .function(let function) = evaluate(callee, &environment) else { return .null }
             let values = arguments.map { evaluate($0, &environment) }
             return function.call(values, budget: &environment.budget)
+        case .callFunctionOrBuiltin(let callee, let overload, let arguments):
+            let values = arguments.map { evaluate($0, &environment) }
+            if case .function(let function) = evaluate(callee, &environment) {
+                return function.call(values, budget: &environment.budget)
+            }
+            return overload.call(values, budget: &environment.budget)
         case .callValueNamed(let callee, let arguments):
             guard case .function(let function) = evaluate(callee, &environment) else { return .null }
             var values = Array(repeating: FEELValue.null, count: function.parameters.count)

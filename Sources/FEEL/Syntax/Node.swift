@@ -25,6 +25,9 @@ indirect enum Node: Sendable {
     case filter(Node, Node, frame: Int)
     case callBuiltin(BuiltinOverload, [Node])
     case callValue(Node, [Node])
+    /// `name(...)` where the name is both a host's value and a built-in: the value when it is a function, else
+    /// the built-in.
+    case callFunctionOrBuiltin(Node, BuiltinOverload, [Node])
     case callValueNamed(Node, [(name: String, value: Node)])
     case negate(Node)
     case arithmetic(ArithmeticOperator, Node, Node)

@@ -527,6 +527,12 @@ struct Parser {
         if let local = lookup(name) { return local }
         if let slot = layout.index(of: name) {
             if !isInsideFilter { slotsRead.insert(slot) }
+            // A decision named like a built-in (`meets`) does not hide the built-in from calls that are not its.
+            if current.isSymbol("("), Builtins.overloads[name] != nil {
+                let call = try builtinCall(name, at: start.offset)
+                guard case .callBuiltin(let overload, let arguments) = call else { return call }
+                return .callFunctionOrBuiltin(.slot(slot), overload, arguments)
+            }
             return wrapInFilters(name, .slot(slot))
         }
         if layout.otherNames.contains(name) {
