@@ -1,4 +1,5 @@
 // FEEL's range built-ins (before, after, meets, overlaps, includes, ...), on points and ranges alike.
+import Foundation
 
 extension Builtins {
     static let rangeFunctions: [BuiltinOverload] = [
@@ -176,14 +177,47 @@ extension Builtins {
             && (ends < 0 || (ends == 0 && (!r.endIncluded || s.endIncluded)))
     }
 
-    /// `range("[1..10)")`: the text of a range literal whose ends are literals of one kind (or absent).
+    /// `range("[1..10)")`: the text of a range whose ends are literals of one kind, in order, or left empty
+    /// (`[..2]`); a literal may be a temporal one written as a call (`date("2026-01-01")`). Nil otherwise.
     private static func rangeLiteral(_ text: String) -> FEELValue? {
-        guard text.unicodeScalars.count <= 10_000, let expression = try? FEELExpression(parsing: text),
-              expression.referencedNames.isEmpty, case .range(let range) = expression.evaluate([:]) else { return nil }
-        let ends = [range.low, range.high].compactMap { $0 }.filter { !$0.isNull }
-        guard !ends.isEmpty else { return nil }
-        if ends.count == 2, ends[0].typeName != ends[1].typeName { return nil }
-        if ends.count == 1, range.low?.isNull == true || range.high?.isNull == true { return nil }
-        return .range(range)
+        let scalars = Array(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed())
+        guard scalars.count >= 4, scalars.count <= 10_000, let open = scalars.first, let close = scalars.last,
+              "[(]".unicodeScalars.contains(open), "])[".unicodeScalars.contains(close) else { return nil }
+        // The `..` outside string literals splits the ends.
+        var inString = false
+        var split: Int?
+        var index = 1
+        while index < scalars.count - 1 {
+            let scalar = scalars[index]
+            if scalar == "\\" && inString { index += 2; continue }
+            if scalar == "\"" { inString.toggle() }
+            if !inString, scalar == ".", scalars[index + 1] == "." { split = index; break }
+            index += 1
+        }
+        guard let split else { return nil }
+        func end(_ part: ArraySlice<Unicode.Scalar>) -> FEELValue?? {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            let source = String(view).trimmingCharacters(in: .whitespaces)
+            if source.isEmpty { return .some(nil) }
+            guard let expression = try? FEELExpression(parsing: source) else { return nil }
+            switch expression.node {
+            case .literal(let value) where !value.isNull:
+                return .some(value)
+            case .callBuiltin(let overload, let arguments)
+                where ["date", "time", "date and time", "duration"].contains(overload.name) && arguments.count == 1:
+                guard case .literal(.string) = arguments[0] else { return nil }
+                let value = expression.evaluate([:])
+                return value.isNull ? nil : .some(value)
+            default:
+                return nil
+            }
+        }
+        guard let low = end(scalars[1..<split]), let high = end(scalars[(split + 2)..<(scalars.count - 1)]),
+              low != nil || high != nil else { return nil }
+        if let low, let high {
+            guard let order = low.compare(high), order <= 0 else { return nil }
+        }
+        return .range(FEELRange(low: low, lowClosed: open == "[", high: high, highClosed: close == "]"))
     }
 }

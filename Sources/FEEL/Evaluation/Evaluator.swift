@@ -121,14 +121,24 @@ enum Evaluator {
             return undecided ? .null : .false
         case .ifThenElse(let condition, let then, let otherwise):
             return evaluate(condition, &environment) == .true ? evaluate(then, &environment) : evaluate(otherwise, &environment)
-        case .forLoop(let iterations, let body, let frame):
+        case .forLoop(let iterations, let body, let frame, let usesPartial):
             var results: [FEELValue] = []
             let outcome = iterate(iterations, 0, frame: frame, &environment) { environment in
                 guard results.count < FEELLimits.maximumListLength else {
                     environment.budget.stop(.listLength)
                     return false
                 }
-                results.append(evaluate(body, &environment))
+                guard let usesPartial else {
+                    results.append(evaluate(body, &environment))
+                    return true
+                }
+                // `partial`, the results so far, is the local after the iteration variables. Handing it over
+                // copies the results: paid for, so a long loop stays bounded.
+                if usesPartial { guard environment.budget.spend(results.count) else { return false } }
+                environment.locals.append(usesPartial ? .list(results) : .null)
+                let value = evaluate(body, &environment)
+                environment.locals.removeLast()
+                results.append(value)
                 return true
             }
             return outcome == true ? .list(results) : .null
@@ -271,8 +281,11 @@ enum Evaluator {
                 guard let first = low.exactInt, let last = high.exactInt else { return nil }
                 let from = range.lowClosed ? first : first + 1
                 let to = range.highClosed ? last : last - 1
+                // A range runs upwards: `[2..1]` is not one to iterate over.
+                guard first <= last else { return nil }
                 return from <= to ? .integers(first: from, last: to) : .values([])
             case (.date(let low)?, .date(let high)?):
+                guard low <= high else { return nil }
                 let from = low.daysSinceEpoch + (range.lowClosed ? 0 : 1)
                 let to = high.daysSinceEpoch - (range.highClosed ? 0 : 1)
                 return from <= to ? .days(first: from, last: to) : .values([])
@@ -325,7 +338,8 @@ enum Evaluator {
             if case .list = input, input.feelEquals(value) == true { return true }
             var undecided = false
             for element in elements {
-                let matched = if case .range(let range) = element { range.contains(input) } else { input.feelEquals(element) }
+                // A list's value of another kind is simply not the input (`true in [false, 2]` is false).
+                let matched = if case .range(let range) = element { range.contains(input) } else { input.feelEquals(element) ?? false }
                 if matched == true { return true }
                 if matched == nil { undecided = true }
             }

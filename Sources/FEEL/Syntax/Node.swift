@@ -38,7 +38,9 @@ indirect enum Node: Sendable {
     case inTests(Node, [PositiveTest])
     case ifThenElse(Node, Node, Node)
     /// `for a in x, b in y return e`, the variables at locals `frame`, `frame + 1`, ...
-    case forLoop([Iteration], Node, frame: Int)
+    /// `partial`, the list of results so far, is the local at `frame + iterations.count`: filled in when the
+    /// body reads it (true), null when it does not (false), absent when a variable of that name hides it (nil).
+    case forLoop([Iteration], Node, frame: Int, usesPartial: Bool?)
     case quantified(every: Bool, [Iteration], Node, frame: Int)
     /// `function(a, b) body`: the body sees the locals below `frame` (captured) and then its parameters.
     case function(parameters: [String], types: [FEELType?], result: FEELType?, body: Node, frame: Int)

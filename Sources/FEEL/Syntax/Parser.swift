@@ -29,6 +29,8 @@ struct Parser {
     private var nesting = 0
     /// The height of the node the last parse function returned.
     private var height = 0
+    /// The frames of the `partial` bindings (a `for` body's results so far) that were read.
+    private var partialsRead: Set<Int> = []
     /// Parsing the high end of a range, where `[` closes the range (`]1..10[`) instead of opening a filter.
     private var inRangeEnd = false
 
@@ -144,10 +146,16 @@ struct Parser {
         let frame = frames.count
         let (iterations, sourcesHeight) = try iterationContexts()
         try expectWord("return")
+        // `partial` is in scope in the body, unless a variable of that name hides it.
+        let partialFrame = frames.count
+        let providesPartial = !frames.contains { if case .binding("partial") = $0 { true } else { false } }
+        if providesPartial { frames.append(.binding("partial")) }
         let body = try expression()
+        let usesPartial = providesPartial ? partialsRead.contains(partialFrame) : nil
+        if providesPartial { frames.removeLast() }
         frames.removeLast(iterations.count)
         try rise(over: max(sourcesHeight, height), at: offset)
-        return .forLoop(iterations, body, frame: frame)
+        return .forLoop(iterations, body, frame: frame, usesPartial: usesPartial)
     }
 
     private mutating func quantified() throws(FEELSyntaxError) -> Node {
@@ -541,8 +549,9 @@ struct Parser {
         }
         if Builtins.overloads[name] != nil {
             if current.isSymbol("(") { return try builtinCall(name, at: start.offset) }
-            // A built-in named without a call is a function value (`sort(xs, precedes: f)` passes `f`).
-            return leaf(.literal(.function(Builtins.functionValue(name))))
+            // A built-in named without a call is a function value (`sort(xs, precedes: f)` passes `f`), unless
+            // a filter's item has an entry of that name (`table[number = 3]`).
+            return wrapInFilters(name, .literal(.function(Builtins.functionValue(name))))
         }
         if Self.keywords.contains(name) {
             throw FEELSyntaxError("\"\(name)\" cannot stand here", at: start.offset)
@@ -565,11 +574,13 @@ struct Parser {
     }
 
     /// A local binding, nearest first, seen through any filters opened after it.
-    private func lookup(_ name: String) -> Node? {
+    private mutating func lookup(_ name: String) -> Node? {
         if name == "item", let index = frames.lastIndex(where: { if case .filterItem = $0 { true } else { false } }) {
-            return .local(index)
+            // An item with an entry named `item` is read through it.
+            return .itemEntry(name, frame: index, fallback: .local(index))
         }
         guard let index = frames.lastIndex(where: { if case .binding(name) = $0 { true } else { false } }) else { return nil }
+        if name == "partial" { partialsRead.insert(index) }
         var node = Node.local(index)
         for (frameIndex, frame) in frames.enumerated() where frameIndex > index {
             if case .filterItem = frame { node = .itemEntry(name, frame: frameIndex, fallback: node) }
@@ -635,7 +646,8 @@ struct Parser {
 
     private func isKnownNameStart() -> Bool {
         guard let first = current.word else { return false }
-        return layout.index(of: first) != nil || layout.otherNames.contains(first) || lookup(first) != nil
+        return layout.index(of: first) != nil || layout.otherNames.contains(first)
+            || frames.contains { if case .binding(first) = $0 { true } else { false } }
             || [localNames, layout.nameTable].contains { $0.longestMatch(first: first, matching: matchesWords) != nil }
     }
 
