@@ -82,13 +82,21 @@ indirect enum Logic: Sendable {
         case .function(let parameters, let body):
             return (.function(Logic.functionValue(parameters: parameters, body: body, slots: slots)), .none, nil)
         case .conditional(let condition, let then, let otherwise):
-            let branch = condition.evaluate(slots: slots, budget: &budget).value == .true ? then : otherwise
-            return branch.evaluate(slots: slots, budget: &budget)
+            // A boxed condition must be a boolean (or null, which takes the else branch).
+            switch condition.evaluate(slots: slots, budget: &budget).value {
+            case .true: return then.evaluate(slots: slots, budget: &budget)
+            case .false, .null: return otherwise.evaluate(slots: slots, budget: &budget)
+            case let other: return (.null, .none, "the condition is \(other), not a boolean")
+            }
         case .filter(let source, let match):
             guard let items = Self.items(source.evaluate(slots: slots, budget: &budget).value) else { return (.null, .none, nil) }
             var kept: [FEELValue] = []
-            for item in items where match.evaluate(slots: slots + [item], budget: &budget).value == .true {
-                kept.append(item)
+            for item in items {
+                switch match.evaluate(slots: slots + [item], budget: &budget).value {
+                case .true: kept.append(item)
+                case .false, .null: continue
+                case let other: return (.null, .none, "the filter's match is \(other), not a boolean")
+                }
             }
             return budget.isExhausted ? (.null, .none, budget.problem) : (.list(kept), .none, nil)
         case .iteration(let kind, let source, let body):
@@ -97,6 +105,9 @@ indirect enum Logic: Sendable {
             for item in items {
                 let value = body.evaluate(slots: slots + [item], budget: &budget).value
                 if budget.isExhausted { return (.null, .none, budget.problem) }
+                if kind != .collect, value.booleanValue == nil, !value.isNull {
+                    return (.null, .none, "\(kind == .some ? "some" : "every") is \(value), not a boolean")
+                }
                 switch kind {
                 case .collect: results.append(value)
                 case .some: if value == .true { return (.true, .none, nil) }

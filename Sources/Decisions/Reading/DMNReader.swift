@@ -365,7 +365,10 @@ struct DMNReader {
             }
         }
         let outputs = slots("outputDecision")
-        let parameters = slots("inputDecision") + slots("inputData")
+        // Parameters in the order the service lists them.
+        let parameters = service.source.children.filter { $0.name == "inputDecision" || $0.name == "inputData" }.compactMap { element in
+            element.attribute("href").flatMap { target($0, service.unit) }
+        }
         let names = parameters.map { elements[$0].name }
         let types = parameters.map { units[elements[$0].unit].types.feelType(elements[$0].typeRef) }
         let outputNames = outputs.map { elements[$0].name }

@@ -63,7 +63,8 @@ enum Builtins {
     static func functionValue(_ name: String) -> FEELFunction {
         let candidates = overloads[name] ?? []
         let parameters = candidates.max { $0.parameters.count < $1.parameters.count }?.parameters ?? []
-        return FEELFunction(parameters: parameters) { arguments, budget in
+        let required = candidates.map(\.required).min() ?? 0
+        return FEELFunction(parameters: parameters, requiredCount: required) { arguments, budget in
             var given = arguments
             while let last = given.last, last.isNull, given.count > 1 { given.removeLast() }
             guard let overload = candidates.first(where: { $0.accepts(count: given.count) }) else { return .null }
@@ -73,8 +74,15 @@ enum Builtins {
 
     // MARK: Helpers for implementations
 
-    static func string(_ value: FEELValue) -> String? { value.stringValue }
-    static func number(_ value: FEELValue) -> FEELNumber? { value.numberValue }
+    /// A string argument; a list of one string is that string (FEEL's conversion from a singleton list).
+    static func string(_ value: FEELValue) -> String? { singleton(value).stringValue }
+    /// A number argument, converted from a singleton list as `string(_:)`.
+    static func number(_ value: FEELValue) -> FEELNumber? { singleton(value).numberValue }
+
+    private static func singleton(_ value: FEELValue) -> FEELValue {
+        if case .list(let items) = value, items.count == 1 { return items[0] }
+        return value
+    }
     /// A list argument; a single value given where a list is expected is a list of that one value (FEEL's
     /// singleton-list conversion).
     static func list(_ value: FEELValue) -> [FEELValue]? {

@@ -20,7 +20,8 @@ extension Builtins {
             }
             return .context(context)
         },
-        BuiltinOverload("context put", ["context", "key", "value"]) { arguments in
+        // Positional calls reach this first overload, which takes a key or a list of keys; named ones say which.
+        BuiltinOverload("context put", ["context", "keys", "value"]) { arguments in
             guard case .context(let context) = arguments[0] else { return .null }
             switch arguments[1] {
             case .string(let key):
@@ -34,11 +35,9 @@ extension Builtins {
                 return .null
             }
         },
-        BuiltinOverload("context put", ["context", "keys", "value"]) { arguments in
-            guard case .context(let context) = arguments[0], let path = list(arguments[1]) else { return .null }
-            let keys = path.compactMap(\.stringValue)
-            guard !keys.isEmpty, keys.count == path.count else { return .null }
-            return put(arguments[2], at: keys[...], in: context)
+        BuiltinOverload("context put", ["context", "key", "value"]) { arguments in
+            guard case .context(let context) = arguments[0], case .string(let key) = arguments[1] else { return .null }
+            return put(arguments[2], at: [key], in: context)
         },
         BuiltinOverload("context merge", ["contexts"]) { arguments in
             guard let contexts = list(arguments[0]) else { return .null }

@@ -45,7 +45,7 @@ extension Builtins {
             }
         },
         BuiltinOverload("date", ["year", "month", "day"]) { arguments in
-            guard let year = number(arguments[0])?.exactInt, year >= 0, let month = number(arguments[1])?.exactInt,
+            guard let year = number(arguments[0])?.exactInt, let month = number(arguments[1])?.exactInt,
                   let day = number(arguments[2])?.exactInt, let date = FEELDate(year: year, month: month, day: day) else { return .null }
             return .date(date)
         },

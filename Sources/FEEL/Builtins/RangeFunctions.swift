@@ -177,8 +177,8 @@ extension Builtins {
             && (ends < 0 || (ends == 0 && (!r.endIncluded || s.endIncluded)))
     }
 
-    /// `range("[1..10)")`: the text of a range whose ends are literals of one kind, in order, or left empty
-    /// (`[..2]`); a literal may be a temporal one written as a call (`date("2026-01-01")`). Nil otherwise.
+    /// `range("[1..10)")`: the text of a range whose ends are literals of one kind, in order; a literal may be
+    /// a temporal one written as a call (`date("2026-01-01")`). Nil otherwise.
     private static func rangeLiteral(_ text: String) -> FEELValue? {
         let scalars = Array(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed())
         guard scalars.count >= 4, scalars.count <= 10_000, let open = scalars.first, let close = scalars.last,
@@ -199,7 +199,6 @@ extension Builtins {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: part)
             let source = String(view).trimmingCharacters(in: .whitespaces)
-            if source.isEmpty { return .some(nil) }
             guard let expression = try? FEELExpression(parsing: source) else { return nil }
             switch expression.node {
             case .literal(let value) where !value.isNull:
@@ -213,11 +212,8 @@ extension Builtins {
                 return nil
             }
         }
-        guard let low = end(scalars[1..<split]), let high = end(scalars[(split + 2)..<(scalars.count - 1)]),
-              low != nil || high != nil else { return nil }
-        if let low, let high {
-            guard let order = low.compare(high), order <= 0 else { return nil }
-        }
+        guard let low = end(scalars[1..<split]) ?? nil, let high = end(scalars[(split + 2)..<(scalars.count - 1)]) ?? nil,
+              low.typeName == high.typeName, let order = low.compare(high), order <= 0 else { return nil }
         return .range(FEELRange(low: low, lowClosed: open == "[", high: high, highClosed: close == "]"))
     }
 }

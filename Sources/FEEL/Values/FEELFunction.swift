@@ -9,15 +9,19 @@ public final class FEELFunction: Sendable, Hashable {
     public let parameterTypes: [FEELType?]
     /// The result's declared type, or the type the body shows (a literal's), or nil when unknown.
     public let resultType: FEELType?
+    /// How many arguments a positional call must give (fewer than `parameters.count` only for built-ins with
+    /// optional parameters).
+    public let requiredCount: Int
     private let body: @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
 
     /// A function of the given parameters; `body` receives one argument per parameter, null where missing, and
     /// the caller's budget, which it passes on to whatever it evaluates.
     public init(
-        parameters: [String], parameterTypes: [FEELType?] = [], resultType: FEELType? = nil,
+        parameters: [String], parameterTypes: [FEELType?] = [], resultType: FEELType? = nil, requiredCount: Int? = nil,
         body: @escaping @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
     ) {
         self.parameters = parameters
+        self.requiredCount = requiredCount ?? parameters.count
         self.parameterTypes = parameterTypes
         self.resultType = resultType
         self.body = body
@@ -29,10 +33,11 @@ public final class FEELFunction: Sendable, Hashable {
         return .function(FEELType.Signature(parameters: types, result: resultType ?? .any))
     }
 
-    /// Calls the function within a caller's budget. Missing arguments are null; extra arguments, or arguments
-    /// not of a declared parameter type, make the call null, as FEEL says.
+    /// Calls the function within a caller's budget. Too few or too many arguments, or arguments not of a
+    /// declared parameter type, make the call null, as FEEL says (a call by name passes null for a parameter
+    /// it does not name).
     public func call(_ arguments: [FEELValue], budget: inout FEELBudget) -> FEELValue {
-        guard arguments.count <= parameters.count else { return .null }
+        guard arguments.count >= requiredCount, arguments.count <= parameters.count else { return .null }
         for (argument, type) in zip(arguments, parameterTypes) {
             if let type, !argument.isNull, !type.admits(argument) { return .null }
         }

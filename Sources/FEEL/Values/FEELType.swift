@@ -77,7 +77,10 @@ public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
         case (.function(nil), .function):
             return true
         case (.function(let signature?), .function(let function)):
-            return function.type.conforms(to: .function(signature))
+            // A result type that is neither declared nor shown by the body is not held against the function.
+            let result = function.resultType ?? signature.result
+            guard case .function(let own?) = function.type else { return false }
+            return FEELType.function(FEELType.Signature(parameters: own.parameters, result: result)).conforms(to: .function(signature))
         case (.list(let element), .list(let values)):
             return values.allSatisfy { element.admitsMember($0) }
         default:
