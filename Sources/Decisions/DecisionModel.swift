@@ -257,13 +257,7 @@ final class CompiledDecision: Sendable {
 
     func decide(slots: [FEELValue], budget: inout FEELBudget) -> DecisionResult {
         var (value, fired, problem) = logic.evaluate(slots: slots, budget: &budget)
-        if let type {
-            value = type.coerced(value)
-            if problem == nil, let typeProblem = type.problem(with: value) {
-                problem = typeProblem
-                value = .null
-            }
-        }
+        if let type { (value, fired, problem) = type.held(value, firedRules: fired, problem: problem) }
         return DecisionResult(value: value, firedRules: fired, problem: problem)
     }
 }

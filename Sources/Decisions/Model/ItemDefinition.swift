@@ -39,6 +39,13 @@ indirect enum ValueType: Sendable {
         }
     }
 
+    /// A value held to this type: converted as `coerced(_:)`, then null with the reason if it does not conform.
+    func held(_ value: FEELValue, firedRules: FiredRules, problem: String?) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
+        let converted = coerced(value)
+        if problem == nil, let typeProblem = self.problem(with: converted) { return (.null, firedRules, typeProblem) }
+        return (converted, firedRules, problem)
+    }
+
     /// Why a value does not conform, or nil when it does. Null conforms to every type.
     func problem(with value: FEELValue) -> String? {
         if case .null = value { return nil }
@@ -57,7 +64,8 @@ indirect enum ValueType: Sendable {
             if !components.isEmpty {
                 guard case .context(let context) = value else { return "\(value) is not a \(name)" }
                 for component in components {
-                    if let entry = context[component.name], let problem = component.type.problem(with: entry) { return problem }
+                    guard let entry = context[component.name] else { return "\(value) has no \(component.name), which a \(name) has" }
+                    if let problem = component.type.problem(with: entry) { return problem }
                 }
                 return nil
             }

@@ -20,6 +20,9 @@ indirect enum Logic: Sendable {
     case filter(source: Logic, match: Logic)
     /// A boxed `for`, `some` or `every`: `body` for each item of `source`, seeing it as one more slot.
     case iteration(Iteration, source: Logic, body: Logic)
+    /// Logic whose value is held to a type (a boxed expression's own `typeRef`), after FEEL's singleton-list
+    /// conversions: a value of another type is null, with the reason.
+    case typed(Logic, ValueType)
     /// Logic that could not be compiled: null when evaluated, with the reason.
     case failed(String)
 
@@ -119,6 +122,9 @@ indirect enum Logic: Sendable {
             case .some: return (.false, .none, nil)
             case .every: return (.true, .none, nil)
             }
+        case .typed(let logic, let type):
+            let (value, fired, problem) = logic.evaluate(slots: slots, budget: &budget)
+            return type.held(value, firedRules: fired, problem: problem)
         case .failed(let reason):
             return (.null, .none, reason)
         }

@@ -15,7 +15,9 @@ struct DMNReader {
     let findImport: (String) -> (root: XMLElement, file: String)?
     private(set) var problems: [XMLProblem] = []
     /// The named types of the model whose logic is being compiled, for `instance of` and typed parameters.
-    private var feelTypes: [String: FEELType] = [:]
+    private var feelTypes: [String: FEELType] { currentTypes.feelTypes }
+    /// The item definitions of the model whose logic is being compiled.
+    private var currentTypes = TypeSystem(items: [:])
 
     init(file: String, findImport: @escaping (String) -> (root: XMLElement, file: String)? = { _ in nil }) {
         self.file = file
@@ -119,7 +121,7 @@ struct DMNReader {
 
         var compiled: [Int: CompiledDecision] = [:]
         for (slot, decision) in elements.enumerated() where decision.kind == .decision {
-            feelTypes = units[decision.unit].types.feelTypes
+            currentTypes = units[decision.unit].types
             let before = problems.count
             var logic: Logic?
             if let logicElement = Self.logicElement(of: decision.source) {
@@ -331,7 +333,7 @@ struct DMNReader {
             let parameterTypes = definition.children(named: "formalParameter").map { units[model.unit].types.feelType(Self.typeRef($0)) }
             let view = names(model.unit)
             let known = required.map { view[$0] }
-            feelTypes = units[model.unit].types.feelTypes
+            currentTypes = units[model.unit].types
             guard let bodyElement = Self.logicElement(of: definition),
                   let body = compileLogic(bodyElement, slots: known + parameters, layout: self.layout(known + parameters), owner: model.name)
             else {
@@ -365,19 +367,18 @@ struct DMNReader {
             }
         }
         let outputs = slots("outputDecision")
-        // Parameters in the order the service lists them.
-        let parameters = service.source.children.filter { $0.name == "inputDecision" || $0.name == "inputData" }.compactMap { element in
-            element.attribute("href").flatMap { target($0, service.unit) }
-        }
+        // Input data first, then input decisions, each in the order the service lists them (as the TCK's engines do).
+        let parameters = slots("inputData") + slots("inputDecision")
         let names = parameters.map { elements[$0].name }
         let types = parameters.map { units[elements[$0].unit].types.feelType(elements[$0].typeRef) }
         let outputNames = outputs.map { elements[$0].name }
+        let resultType = units[service.unit].types.resolve(service.typeRef)
         return FEELFunction(parameters: names, parameterTypes: types.contains { $0 != nil } ? types : []) { arguments, budget in
             var values = graph.initialSlots
             for (slot, value) in zip(parameters, arguments) { values[slot] = value }
             let results = graph.run(&values, for: outputs, given: Set(parameters), budget: &budget)
-            if outputs.count == 1 { return results[0] }
-            return .context(FEELContext(Array(zip(outputNames, results))))
+            let value = outputs.count == 1 ? results[0] : .context(FEELContext(Array(zip(outputNames, results))))
+            return resultType?.held(value, firedRules: .none, problem: nil).value ?? value
         }
     }
 
@@ -390,7 +391,8 @@ struct DMNReader {
                 report(element.location, "a literal expression in \"\(owner)\" has no <text>")
                 return nil
             }
-            return expression(text, layout: layout).map(Logic.literal)
+            guard let literal = expression(text, layout: layout).map(Logic.literal) else { return nil }
+            return currentTypes.resolve(element.attribute("typeRef")).map { .typed(literal, $0) } ?? literal
         case "decisionTable":
             return decisionTable(element, layout: layout, owner: owner).map(Logic.table)
         case "context":

@@ -38,8 +38,17 @@ public final class FEELFunction: Sendable, Hashable {
     /// it does not name).
     public func call(_ arguments: [FEELValue], budget: inout FEELBudget) -> FEELValue {
         guard arguments.count >= requiredCount, arguments.count <= parameters.count else { return .null }
-        for (argument, type) in zip(arguments, parameterTypes) {
-            if let type, !argument.isNull, !type.admits(argument) { return .null }
+        var arguments = arguments
+        for (index, type) in zip(arguments.indices, parameterTypes) {
+            guard let type, !arguments[index].isNull else { continue }
+            // FEEL's conversions: a list of one item where an item is expected, an item where a list is.
+            switch (type, arguments[index]) {
+            case (.list, .list), (.any, _): break
+            case (.list, let single): arguments[index] = .list([single])
+            case (_, .list(let items)) where items.count == 1 && type.admits(items[0]): arguments[index] = items[0]
+            default: break
+            }
+            if !type.admits(arguments[index]) { return .null }
         }
         guard budget.enter() else { return .null }
         defer { budget.leave() }
