@@ -129,6 +129,15 @@ struct TypeSystem: Sendable {
         feelTypes = types
     }
 
+    /// The type of what a function of type `typeRef` returns (a decision service's `typeRef` names a function
+    /// item), or the type itself when it is not a function's.
+    func resolve(output typeRef: String?) -> ValueType? {
+        guard let typeRef, let item = items[typeRef] ?? items[Self.localName(typeRef)], let function = item.function else {
+            return resolve(typeRef)
+        }
+        return resolve(function.outputType)
+    }
+
     /// The FEEL type a `typeRef` names; nil when none is given or it means any value.
     func feelType(_ typeRef: String?) -> FEELType? {
         guard let typeRef else { return nil }

@@ -6,6 +6,8 @@ import FEEL
 /// for its variable.
 indirect enum Logic: Sendable {
     case literal(FEELExpression)
+    /// A value known when the model loads (an external function).
+    case constant(FEELValue)
     case table(DecisionTable)
     /// Entries in order, then the result (the unnamed last entry), or a context of the entries.
     case context(entries: [(name: String, logic: Logic)], result: Logic?)
@@ -43,6 +45,8 @@ indirect enum Logic: Sendable {
         case .literal(let expression):
             let value = expression.evaluate(slots: slots, budget: &budget)
             return (value, .none, budget.problem)
+        case .constant(let value):
+            return (value, .none, nil)
         case .table(let table):
             return table.evaluate(slots: slots)
         case .context(let entries, let result):

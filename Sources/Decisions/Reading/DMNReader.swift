@@ -372,7 +372,7 @@ struct DMNReader {
         let names = parameters.map { elements[$0].name }
         let types = parameters.map { units[elements[$0].unit].types.feelType(elements[$0].typeRef) }
         let outputNames = outputs.map { elements[$0].name }
-        let resultType = units[service.unit].types.resolve(service.typeRef)
+        let resultType = units[service.unit].types.resolve(output: service.typeRef)
         return FEELFunction(parameters: names, parameterTypes: types.contains { $0 != nil } ? types : []) { arguments, budget in
             var values = graph.initialSlots
             for (slot, value) in zip(parameters, arguments) { values[slot] = value }
@@ -461,6 +461,15 @@ struct DMNReader {
             guard let bodyElement = Self.logicElement(of: element),
                   let body = compileLogic(bodyElement, slots: slots + parameters, layout: self.layout(slots + parameters), owner: owner)
             else { return nil }
+            if element.attribute("kind") == "Java" {
+                // The body names a static Java method: a context of constants, read now.
+                let definition = body.evaluate(slots: Array(repeating: .null, count: slots.count + parameters.count)).value
+                guard let function = JavaFunctions.function(definition: definition, parameters: parameters) else {
+                    report(element.location, "the Java method \(definition) in \"\(owner)\" is none Heeded knows: its calls are null")
+                    return .literal(Self.null)
+                }
+                return .constant(.function(function))
+            }
             return .function(parameters: parameters, body: body)
         case "conditional":
             guard let condition = part("if", of: element, slots: slots, owner: owner),

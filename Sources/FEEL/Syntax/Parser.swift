@@ -211,7 +211,17 @@ struct Parser {
         }
         position += 1
         if current.isWord("external") {
-            throw FEELSyntaxError("external functions (Java, PMML) are not supported", at: current.offset)
+            // The definition is a context of constants, read now: the function is known when the model loads.
+            let externalOffset = current.offset
+            position += 1
+            var environment = Environment(slots: [], scope: [:])
+            let definition = Evaluator.evaluate(try expression(), &environment)
+            try rise(over: height, at: offset)
+            guard let function = JavaFunctions.function(definition: definition, parameters: parameters) else {
+                problems.append(FEELSyntaxError("the external function \(definition) is none Heeded knows: its calls are null", at: externalOffset))
+                return .literal(.function(FEELFunction(parameters: parameters) { _, _ in .null }))
+            }
+            return .literal(.function(function))
         }
         let frame = frames.count
         for parameter in parameters { pushBinding(parameter) }
