@@ -8,25 +8,31 @@ struct BuiltinOverload: Sendable {
     let required: Int
     /// Takes one list, or its items as separate arguments (`max([1, 2])` and `max(1, 2)`).
     let listOrVarargs: Bool
+    /// The last parameter may be given any number of times (`append(list, a, b, c)`).
+    let variadic: Bool
     private let body: @Sendable ([FEELValue], inout FEELBudget) -> FEELValue
 
-    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false,
+    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false, variadic: Bool = false,
          _ body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
-        self.init(name, parameters, required: required, listOrVarargs: listOrVarargs, budgeted: { arguments, _ in body(arguments) })
+        self.init(name, parameters, required: required, listOrVarargs: listOrVarargs, variadic: variadic,
+                  budgeted: { arguments, _ in body(arguments) })
     }
 
     /// A built-in that calls functions or makes values as large as its inputs allow, and so spends the caller's budget.
-    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false,
+    init(_ name: String, _ parameters: [String], required: Int? = nil, listOrVarargs: Bool = false, variadic: Bool = false,
          budgeted body: @escaping @Sendable ([FEELValue], inout FEELBudget) -> FEELValue) {
         self.name = name
         self.parameters = parameters
         self.required = required ?? parameters.count
         self.listOrVarargs = listOrVarargs
+        self.variadic = variadic
         self.body = body
     }
 
     func accepts(count: Int) -> Bool {
-        listOrVarargs ? count >= 1 : (required...parameters.count).contains(count)
+        if listOrVarargs { return count >= 1 }
+        if variadic { return count >= required }
+        return (required...parameters.count).contains(count)
     }
 
     /// Named arguments: each must name a parameter; parameters not named are null.

@@ -78,10 +78,10 @@ extension Builtins {
             guard to <= items.count else { return .null }
             return .list(Array(items[from..<to]))
         },
-        BuiltinOverload("append", ["list", "item"], required: 1) { arguments in
-            guard let items = list(arguments[0]) else { return .null }
+        BuiltinOverload("append", ["list", "item"], required: 1, variadic: true, budgeted: { arguments, budget in
+            guard let items = list(arguments[0]), budget.allowsList(items.count + arguments.count - 1) else { return .null }
             return .list(items + arguments.dropFirst())
-        },
+        }),
         BuiltinOverload("concatenate", ["list"], listOrVarargs: true) { arguments in
             guard let lists = list(arguments[0]) else { return .null }
             var result: [FEELValue] = []

@@ -124,6 +124,8 @@ extension Builtins {
         var scalars = Array(pattern.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
             if scalar == "\\" {
+                // With `x`, whitespace goes before escapes are read: `\ s` is `\s`.
+                if extended { while let next = scalars.first, next.properties.isWhitespace { scalars.removeFirst() } }
                 guard let escaped = scalars.popFirst() else { return nil }
                 if classDepth > 0, ("0"..."9").contains(escaped) { return nil }
                 result.unicodeScalars.append(scalar)
@@ -133,7 +135,7 @@ extension Builtins {
                     while let next = scalars.popFirst(), next != "}" {
                         if !(extended && next.properties.isWhitespace) { name.unicodeScalars.append(next) }
                     }
-                    result += "{" + (name.hasPrefix("Is") ? "In" + name.dropFirst(2) : name) + "}"
+                    result += "{" + (name.hasPrefix("Is") ? "Block=" + name.dropFirst(2) : name) + "}"
                 }
                 continue
             }

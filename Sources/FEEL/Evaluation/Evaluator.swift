@@ -57,6 +57,8 @@ enum Evaluator {
             let lowValue = low.map { evaluate($0, &environment) }
             let highValue = high.map { evaluate($0, &environment) }
             return .range(FEELRange(low: lowValue, lowClosed: lowClosed, high: highValue, highClosed: highClosed))
+        case .equalityRange(let equality, let value):
+            return .range(FEELRange(equality, evaluate(value, &environment)))
         case .path(let base, let key):
             return Properties.value(of: evaluate(base, &environment), key: key)
         case .filter(let base, let test, let frame):

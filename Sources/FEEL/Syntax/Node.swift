@@ -20,6 +20,8 @@ indirect enum Node: Sendable {
     /// Entries evaluated in order, each visible to the ones after it from local `frame` on.
     case context([(key: String, value: Node)], frame: Int)
     case range(low: Node?, lowClosed: Bool, high: Node?, highClosed: Bool)
+    /// `=x` or `!=x` used as a value.
+    case equalityRange(FEELRange.Equality, Node)
     case path(Node, String)
     /// `list[test]`, the item at local `frame`.
     case filter(Node, Node, frame: Int)

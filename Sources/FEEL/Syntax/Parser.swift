@@ -487,7 +487,6 @@ struct Parser {
             guard case .comparison(let op, let endpoint) = try positiveUnaryTest() else {
                 throw FEELSyntaxError("expected a comparison", at: token.offset)
             }
-            guard op != .equal, op != .notEqual else { throw FEELSyntaxError("unexpected \"\(op.rawValue)\"", at: token.offset) }
             try rise(over: height, at: token.offset)
             return Self.range(op, endpoint)
         case .word, .quotedName:
@@ -521,6 +520,8 @@ struct Parser {
 
     private static func range(_ op: ComparisonOperator, _ endpoint: Node) -> Node {
         switch op {
+        case .equal: .equalityRange(.equal, endpoint)
+        case .notEqual: .equalityRange(.notEqual, endpoint)
         case .less: .range(low: nil, lowClosed: false, high: endpoint, highClosed: false)
         case .lessOrEqual: .range(low: nil, lowClosed: false, high: endpoint, highClosed: true)
         case .greater: .range(low: endpoint, lowClosed: false, high: nil, highClosed: false)
