@@ -131,6 +131,7 @@ extension Builtins {
                 result.unicodeScalars.append(scalar)
                 result.unicodeScalars.append(escaped)
                 if escaped == "p" || escaped == "P", scalars.first == "{" {
+                    scalars.removeFirst()
                     var name = ""
                     while let next = scalars.popFirst(), next != "}" {
                         if !(extended && next.properties.isWhitespace) { name.unicodeScalars.append(next) }
