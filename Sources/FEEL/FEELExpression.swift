@@ -14,17 +14,27 @@ public struct FEELLayout: Sendable {
     public let otherNames: Set<String>
     /// The host's named types (a DMN model's item definitions), for `instance of` and typed parameters.
     public let types: [String: FEELType]
+    /// A name that means `?` in unary tests: Camunda's `cellInput` (or an input's `camunda:inputVariable`).
+    public let inputName: String?
     private let indices: [String: Int]
     let nameTable: NameTable
 
-    public init(slots: [String] = [], names: some Sequence<String> = [String](), types: [String: FEELType] = [:]) {
+    public init(
+        slots: [String] = [], names: some Sequence<String> = [String](), types: [String: FEELType] = [:], inputName: String? = nil
+    ) {
         self.names = slots
         self.otherNames = Set(names)
         self.types = types
+        self.inputName = inputName
         var indices: [String: Int] = [:]
         for (index, name) in slots.enumerated() { indices[name] = index }
         self.indices = indices
-        nameTable = NameTable(slots + Array(otherNames))
+        nameTable = NameTable(slots + Array(otherNames) + (inputName.map { [$0] } ?? []))
+    }
+
+    /// The same layout where `name` means the value under test.
+    public func naming(input name: String) -> FEELLayout {
+        FEELLayout(slots: names, names: otherNames, types: types, inputName: name)
     }
 
     public static let empty = FEELLayout()

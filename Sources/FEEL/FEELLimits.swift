@@ -25,6 +25,6 @@ public enum FEELLimits {
     /// The most items one list may hold (a `for`, a range iterated, `concatenate`, `flatten`, ...).
     public static let maximumListLength = 1_000_000
 
-    /// The most Unicode scalars one string may hold (`+`, `string join`, `replace`, `string()` of a list).
+    /// The most bytes (UTF-8) one string may hold (`+`, `string join`, `replace`), measured before it is made.
     public static let maximumStringLength = 10_000_000
 }

@@ -280,14 +280,25 @@ struct DMNReader {
     }
 
     /// The names a root model's table input expressions read that nothing declares: the caller's variables.
-    private mutating func freeInputs(_ unit: Unit, known: [String]) -> [(name: String, typeRef: String?)] {
+    private func freeInputs(_ unit: Unit, known: [String]) -> [(name: String, typeRef: String?)] {
         var free: [(name: String, typeRef: String?)] = []
-        let layout = FEELLayout(slots: known)
-        var tables = unit.root.children(named: "decision").compactMap { Self.logicElement(of: $0) }
-        while let element = tables.popLast() {
-            tables += element.children.filter { Self.logicNames.contains($0.name) || $0.name == "contextEntry" }
-            guard element.name == "decisionTable" else { continue }
-            for input in element.children(named: "input") {
+        for decision in unit.root.children(named: "decision") {
+            // Every element under the decision, and the names it binds (context entries, parameters, iterators),
+            // which its tables may read without any input declaring them.
+            var elements: [XMLElement] = []
+            var pending = decision.children
+            while let element = pending.popLast() {
+                elements.append(element)
+                pending += element.children
+            }
+            let bound = elements.compactMap { element -> String? in
+                switch element.name {
+                case "variable" where element.attribute("name") != decision.attribute("name"), "formalParameter": element.attribute("name")
+                default: element.attribute("iteratorVariable")
+                }
+            }
+            let layout = FEELLayout(slots: known + bound)
+            for input in elements where input.name == "input" {
                 guard let expression = input.child(named: "inputExpression"), let text = expression.child(named: "text"),
                       let compiled = try? FEELExpression(parsing: text.text.trimmed, layout: layout) else { continue }
                 for name in compiled.referencedNames.sorted() where !free.contains(where: { $0.name == name }) {
@@ -563,6 +574,10 @@ struct DMNReader {
         }
         let annotationNames = element.children(named: "annotation").map { $0.attribute("name") ?? "annotation" }
 
+        // A cell may name the value under test: Camunda's `cellInput`, or the input's `camunda:inputVariable`.
+        let cellLayouts = element.children(named: "input").map { input in
+            layout.naming(input: input.attributes.first { $0.name == "inputVariable" }?.value ?? "cellInput")
+        }
         var rules: [DecisionTable.Rule] = []
         var cells: [CellTest] = []
         var cellShapes: [[FEELUnaryTests.Shape]] = []
@@ -579,9 +594,9 @@ struct DMNReader {
                 continue
             }
             var shapes: [FEELUnaryTests.Shape] = []
-            for entry in entries {
+            for (column, entry) in entries.enumerated() {
                 let text = entry.child(named: "text") ?? entry
-                guard let tests = unaryTests(text, layout: layout) else { continue }
+                guard let tests = unaryTests(text, layout: cellLayouts[column]) else { continue }
                 cells.append(CellTest(tests))
                 shapes.append(tests.shape)
             }

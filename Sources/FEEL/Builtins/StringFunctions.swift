@@ -53,12 +53,14 @@ extension Builtins {
             let whole = NSRange(text.startIndex..., in: text)
             return .boolean(expression.firstMatch(in: text, range: whole) != nil)
         },
-        BuiltinOverload("replace", ["input", "pattern", "replacement", "flags"], required: 3) { arguments in
+        BuiltinOverload("replace", ["input", "pattern", "replacement", "flags"], required: 3, budgeted: { arguments, budget in
             guard let text = string(arguments[0]), let replacement = string(arguments[2]),
                   let expression = regex(arguments, pattern: 1, flags: 3) else { return .null }
+            // The most the result can hold: the replacement at every position, and the text.
+            guard budget.allowsString(text.utf8.count + (text.utf8.count + 1) * replacement.utf8.count) else { return .null }
             let whole = NSRange(text.startIndex..., in: text)
             return .string(expression.stringByReplacingMatches(in: text, range: whole, withTemplate: replacement))
-        },
+        }),
         BuiltinOverload("split", ["string", "delimiter"]) { arguments in
             guard let text = string(arguments[0]), let expression = regex(arguments, pattern: 1, flags: 2) else { return .null }
             var pieces: [FEELValue] = []
@@ -71,7 +73,7 @@ extension Builtins {
             pieces.append(.string(String(text[start...])))
             return .list(pieces)
         },
-        BuiltinOverload("string join", ["list", "delimiter"], required: 1) { arguments in
+        BuiltinOverload("string join", ["list", "delimiter"], required: 1, budgeted: { arguments, budget in
             guard let items = list(arguments[0]) else { return .null }
             var delimiter = ""
             if arguments.count > 1, !arguments[1].isNull {
@@ -79,15 +81,20 @@ extension Builtins {
                 delimiter = given
             }
             var parts: [String] = []
+            var length = 0
             for item in items {
                 switch item {
                 case .null: continue
-                case .string(let text): parts.append(text)
+                case .string(let text):
+                    parts.append(text)
+                    length += text.utf8.count + delimiter.utf8.count
                 default: return .null
                 }
             }
+            // Measured before it is built: a million long strings joined would not fit in memory.
+            guard budget.allowsString(length) else { return .null }
             return .string(parts.joined(separator: delimiter))
-        },
+        }),
     ]
 
     /// A regular expression from a pattern argument and optional flags (`i`, `s`, `m`, `x`, `q`); nil when

@@ -45,14 +45,16 @@ enum Evaluator {
         case .list(let nodes):
             return .list(nodes.map { evaluate($0, &environment) })
         case .context(let entries, let frame):
-            var context = FEELContext()
+            // The parser refused repeated keys, so the entries go in as they are, without a search per key.
+            var values: [(key: String, value: FEELValue)] = []
+            values.reserveCapacity(entries.count)
             for entry in entries {
                 let value = evaluate(entry.value, &environment)
-                context[entry.key] = value
+                values.append((entry.key, value))
                 environment.locals.append(value)
             }
             environment.locals.removeSubrange(frame...)
-            return .context(context)
+            return .context(FEELContext(distinctEntries: values))
         case .range(let low, let lowClosed, let high, let highClosed):
             let lowValue = low.map { evaluate($0, &environment) }
             let highValue = high.map { evaluate($0, &environment) }
@@ -87,7 +89,12 @@ enum Evaluator {
         case .negate(let operand):
             return Arithmetic.negate(evaluate(operand, &environment))
         case .arithmetic(let op, let left, let right):
-            return Arithmetic.apply(op, evaluate(left, &environment), evaluate(right, &environment))
+            let a = evaluate(left, &environment)
+            let b = evaluate(right, &environment)
+            // Joining strings is the one operator that makes a value larger than its operands: measured first.
+            if op == .add, case .string(let x) = a, case .string(let y) = b,
+               !environment.budget.allowsString(x.utf8.count + y.utf8.count) { return .null }
+            return Arithmetic.apply(op, a, b)
         case .and(let left, let right):
             let a = evaluate(left, &environment)
             if a == .false { return .false }

@@ -19,7 +19,7 @@ public struct FEELBudget: Sendable {
             case .steps: "the evaluation took more than \(FEELLimits.maximumSteps) steps"
             case .depth: "the evaluation nested more than \(FEELLimits.maximumDepth) deep (a function calling itself without end?)"
             case .listLength: "a list would hold more than \(FEELLimits.maximumListLength) items"
-            case .stringLength: "a string would hold more than \(FEELLimits.maximumStringLength) characters"
+            case .stringLength: "a string would hold more than \(FEELLimits.maximumStringLength) bytes"
             }
         }
     }
@@ -69,7 +69,7 @@ public struct FEELBudget: Sendable {
         return spend(count)
     }
 
-    /// Whether a string of `count` scalars may be made (and pays a step per 64 of them); stops the budget when not.
+    /// Whether a string of `count` bytes may be made (and pays a step per 64 of them); stops the budget when not.
     mutating func allowsString(_ count: Int) -> Bool {
         guard count <= FEELLimits.maximumStringLength else {
             stop(.stringLength)

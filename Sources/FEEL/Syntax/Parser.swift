@@ -558,6 +558,10 @@ struct Parser {
             if !isInsideFilter { referencedNames.insert(name) }
             return wrapInFilters(name, .global(name))
         }
+        if name == layout.inputName {
+            usesInput = true
+            return leaf(.input)
+        }
         if Builtins.overloads[name] != nil {
             if current.isSymbol("(") { return try builtinCall(name, at: start.offset) }
             // A built-in named without a call is a function value (`sort(xs, precedes: f)` passes `f`), unless
@@ -735,12 +739,13 @@ struct Parser {
         position += 1
         let frame = frames.count
         var entries: [(key: String, value: Node)] = []
+        var keys = Set<String>()
         var tallest = 0
         while !current.isSymbol("}") {
             if !entries.isEmpty { try expectSymbol(",") }
             let keyOffset = current.offset
             let key = try bindingName(until: { $0.isSymbol(":") })
-            guard !entries.contains(where: { $0.key == key }) else {
+            guard keys.insert(key).inserted else {
                 throw FEELSyntaxError("the context has two entries named \"\(key)\"", at: keyOffset)
             }
             try expectSymbol(":")
