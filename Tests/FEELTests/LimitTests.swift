@@ -31,22 +31,33 @@ struct LimitTests {
         #expect(try FEELExpression(parsing: chain).evaluate([:]) == .number(FEELNumber(FEELLimits.maximumNesting - 10)))
     }
 
-    @Test("deep nesting is refused with the character where it passed the limit", arguments: [
-        ("parentheses", String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000)),
-        ("lists", String(repeating: "[", count: 50_000) + "1" + String(repeating: "]", count: 50_000)),
-        ("contexts", String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000)),
-        ("negations", String(repeating: "-", count: 100_000) + "1"),
-        ("calls", String(repeating: "abs(", count: 50_000) + "1" + String(repeating: ")", count: 50_000)),
-        ("if", String(repeating: "if true then ", count: 50_000) + "1" + String(repeating: " else 0", count: 50_000)),
-        ("types", "x instance of " + String(repeating: "list<", count: 50_000) + "number" + String(repeating: ">", count: 50_000)),
-    ])
-    func deepNesting(kind: String, source: String) throws {
+    /// Expressions nested fifty thousand deep, by kind (built here so a failure report does not print them).
+    private static func deeplyNested(_ kind: String) -> String {
+        let depth = 50_000
+        func wrapped(_ open: String, _ inner: String, _ close: String) -> String {
+            String(repeating: open, count: depth) + inner + String(repeating: close, count: depth)
+        }
+        switch kind {
+        case "parentheses": return wrapped("(", "1", ")")
+        case "lists": return wrapped("[", "1", "]")
+        case "contexts": return wrapped("{a: ", "1", "}")
+        case "negations": return String(repeating: "-", count: depth) + "1"
+        case "calls": return wrapped("abs(", "1", ")")
+        case "if": return wrapped("if true then ", "1", " else 0")
+        default: return "x instance of " + wrapped("list<", "number", ">")
+        }
+    }
+
+    @Test("deep nesting is refused with the character where it passed the limit",
+          arguments: ["parentheses", "lists", "contexts", "negations", "calls", "if", "types"])
+    func deepNesting(kind: String) throws {
+        let source = Self.deeplyNested(kind)
         let error = try #require(refusal(source), "\(kind) should be refused")
         #expect(error.message.contains("nests more than \(FEELLimits.maximumNesting) deep"))
         #expect(error.offset > 0 && error.offset < source.unicodeScalars.count)
     }
 
-    @Test("a long chain of one operator is as tall as it is long, and refused", arguments: ["+", "and", "or", "*", "**", "="])
+    @Test("a long chain of one operator is as tall as it is long, and refused", arguments: ["+", "and", "or", "*", "**"])
     func longChains(op: String) throws {
         let source = Array(repeating: "1", count: 100_000).joined(separator: " \(op) ")
         let error = try #require(refusal(source))
@@ -99,7 +110,7 @@ struct LimitTests {
 
     @Test("string join, replace and distinct values of large inputs stay within the limits")
     func largeBuiltins() throws {
-        let (joined, joinedProblem) = try evaluated(#"string join(for i in 1..500000 return "0123456789abcdefghij")"#)
+        let (joined, joinedProblem) = try evaluated(#"string join(for i in 1..600000 return "0123456789abcdefghij")"#)
         #expect(joined == .null)
         #expect(joinedProblem != nil)
         let (distinct, distinctProblem) = try evaluated("count(distinct values(for i in 1..100000 return i))")

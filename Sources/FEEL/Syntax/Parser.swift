@@ -123,7 +123,7 @@ struct Parser {
         if current.isWord("for") { return try forExpression() }
         if (current.isWord("some") || current.isWord("every")), !isKnownNameStart() { return try quantified() }
         if current.isWord("function") && peek(1).isSymbol("(") { return try functionDefinition() }
-        return try disjunction()
+        return try binary()
     }
 
     private mutating func ifExpression() throws(FEELSyntaxError) -> Node {
@@ -247,69 +247,85 @@ struct Parser {
         }
     }
 
-    /// A run of left-associative operators (`a or b or c`): each operator makes the tree one taller.
-    private mutating func chain(
-        _ operand: (inout Parser) throws(FEELSyntaxError) -> Node,
-        _ operators: (Token) -> ((Node, Node) -> Node)?
-    ) throws(FEELSyntaxError) -> Node {
-        var node = try operand(&self)
+    /// How tightly a binary operator binds: `or` loosest, then `and`, the comparisons (with `between`, `in`
+    /// and `instance of`), `+ -`, `* /`, and `**` tightest.
+    private enum Precedence: Int {
+        case or = 1, and, comparison, additive, multiplicative, power
+        /// Tighter than any operator: an operand alone.
+        case operand
+    }
+
+    private func binaryOperator(_ token: Token) -> Precedence? {
+        switch token.kind {
+        case .word("or"): return .or
+        case .word("and"): return .and
+        case .word("between"), .word("in"): return .comparison
+        case .word("instance") where peek(1).isWord("of"): return .comparison
+        case .symbol("+"), .symbol("-"): return .additive
+        case .symbol("*"), .symbol("/"): return .multiplicative
+        case .symbol("**"): return .power
+        case .symbol(let symbol) where ComparisonOperator(rawValue: symbol) != nil: return .comparison
+        default: return nil
+        }
+    }
+
+    /// Binary operators by precedence climbing: a run of one operator (`a + b + c`) is a loop, and parsing
+    /// recurses only where a tighter operator follows, so each level of nesting costs the stack a frame or two.
+    /// Each operator makes the tree one taller. Comparisons do not chain (`a = b = c` is an error).
+    private mutating func binary(_ minimum: Precedence = .or) throws(FEELSyntaxError) -> Node {
+        var node = try unary()
         var tallest = height
-        while let combine = operators(current) {
-            let offset = current.offset
+        while let precedence = binaryOperator(current), precedence.rawValue >= minimum.rawValue {
+            let token = current
             position += 1
-            let right = try operand(&self)
-            try rise(over: max(tallest, height), at: offset)
+            let right: Node
+            switch token.kind {
+            case .word("between"):
+                let low = try binary(.additive)
+                let lowHeight = height
+                try expectWord("and")
+                let high = try binary(.additive)
+                try rise(over: max(tallest, lowHeight, height), at: token.offset)
+                node = .between(node, low, high)
+                tallest = height
+                if binaryOperator(current) == .comparison { return node }
+                continue
+            case .word("in"):
+                let tests = try inTests()
+                try rise(over: max(tallest, height), at: token.offset)
+                node = .inTests(node, tests)
+                tallest = height
+                if binaryOperator(current) == .comparison { return node }
+                continue
+            case .word("instance"):
+                position += 1
+                let type = try type()
+                try rise(over: tallest, at: token.offset)
+                node = .instanceOf(node, type)
+                tallest = height
+                if binaryOperator(current) == .comparison { return node }
+                continue
+            default:
+                right = try binary(Precedence(rawValue: precedence.rawValue + 1) ?? .operand)
+            }
+            try rise(over: max(tallest, height), at: token.offset)
             tallest = height
-            node = combine(node, right)
+            switch token.kind {
+            case .word("or"): node = .or(node, right)
+            case .word("and"): node = .and(node, right)
+            case .symbol("+"): node = .arithmetic(.add, node, right)
+            case .symbol("-"): node = .arithmetic(.subtract, node, right)
+            case .symbol("*"): node = .arithmetic(.multiply, node, right)
+            case .symbol("/"): node = .arithmetic(.divide, node, right)
+            case .symbol("**"): node = .arithmetic(.power, node, right)
+            case .symbol(let symbol):
+                node = .comparison(ComparisonOperator(rawValue: symbol)!, node, right)
+                if binaryOperator(current) == .comparison { return node }
+            default: break
+            }
         }
         height = tallest
         return node
-    }
-
-    private mutating func disjunction() throws(FEELSyntaxError) -> Node {
-        try chain({ (parser) throws(FEELSyntaxError) in try parser.conjunction() }) { token in
-            token.isWord("or") ? { .or($0, $1) } : nil
-        }
-    }
-
-    private mutating func conjunction() throws(FEELSyntaxError) -> Node {
-        try chain({ (parser) throws(FEELSyntaxError) in try parser.comparison() }) { token in
-            token.isWord("and") ? { .and($0, $1) } : nil
-        }
-    }
-
-    private mutating func comparison() throws(FEELSyntaxError) -> Node {
-        let left = try additive()
-        let leftHeight = height
-        let offset = current.offset
-        if case .symbol(let symbol) = current.kind, let op = ComparisonOperator(rawValue: symbol) {
-            position += 1
-            let right = try additive()
-            try rise(over: max(leftHeight, height), at: offset)
-            return .comparison(op, left, right)
-        }
-        if current.isWord("between") {
-            position += 1
-            let low = try additive()
-            let lowHeight = height
-            try expectWord("and")
-            let high = try additive()
-            try rise(over: max(leftHeight, lowHeight, height), at: offset)
-            return .between(left, low, high)
-        }
-        if current.isWord("in") {
-            position += 1
-            let tests = try inTests()
-            try rise(over: max(leftHeight, height), at: offset)
-            return .inTests(left, tests)
-        }
-        if current.isWord("instance") && peek(1).isWord("of") {
-            position += 2
-            let type = try type()
-            try rise(over: leftHeight, at: offset)
-            return .instanceOf(left, type)
-        }
-        return left
     }
 
     /// After `in`: one positive unary test, or several in parentheses (`x in (1, 2)`), or a range (`x in (1..5]`).
@@ -326,28 +342,6 @@ struct Parser {
         }
         try expectSymbol(")")
         return tests
-    }
-
-    private mutating func additive() throws(FEELSyntaxError) -> Node {
-        try chain({ (parser) throws(FEELSyntaxError) in try parser.multiplicative() }) { token in
-            if token.isSymbol("+") { return { .arithmetic(.add, $0, $1) } }
-            if token.isSymbol("-") { return { .arithmetic(.subtract, $0, $1) } }
-            return nil
-        }
-    }
-
-    private mutating func multiplicative() throws(FEELSyntaxError) -> Node {
-        try chain({ (parser) throws(FEELSyntaxError) in try parser.power() }) { token in
-            if token.isSymbol("*") { return { .arithmetic(.multiply, $0, $1) } }
-            if token.isSymbol("/") { return { .arithmetic(.divide, $0, $1) } }
-            return nil
-        }
-    }
-
-    private mutating func power() throws(FEELSyntaxError) -> Node {
-        try chain({ (parser) throws(FEELSyntaxError) in try parser.unary() }) { token in
-            token.isSymbol("**") ? { .arithmetic(.power, $0, $1) } : nil
-        }
     }
 
     private mutating func unary() throws(FEELSyntaxError) -> Node {
@@ -482,7 +476,9 @@ struct Parser {
                 throw FEELSyntaxError("@\"\(text)\" is not a date, time, date and time or duration", at: token.offset)
             }
             return leaf(.literal(value))
-        case .symbol("<"), .symbol("<="), .symbol(">"), .symbol(">="), .symbol("="), .symbol("!="):
+        case .symbol("<"), .symbol("<="), .symbol(">"), .symbol(">="),
+             .symbol("=") where position > 0 && tokens[position - 1].isSymbol("("),
+             .symbol("!=") where position > 0 && tokens[position - 1].isSymbol("("):
             // A unary comparison used as a value is the range it describes: `< 10` is `(null..10)`.
             guard case .comparison(let op, let endpoint) = try positiveUnaryTest() else {
                 throw FEELSyntaxError("expected a comparison", at: token.offset)
@@ -506,7 +502,7 @@ struct Parser {
         try nest()
         let wasRangeEnd = inRangeEnd
         inRangeEnd = true
-        let high = try disjunction()
+        let high = try binary()
         inRangeEnd = wasRangeEnd
         nesting -= 1
         let close = current
@@ -794,7 +790,7 @@ struct Parser {
     private mutating func endpoint() throws(FEELSyntaxError) -> Node {
         try nest()
         defer { nesting -= 1 }
-        return try additive()
+        return try binary(.additive)
     }
 
     // MARK: Types
