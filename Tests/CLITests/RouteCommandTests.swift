@@ -60,9 +60,9 @@ struct RouteCommandTests {
     }
 
     @Test("the TCK runner prints a CSV row per case and a summary",
-          .enabled(if: FileManager.default.fileExists(atPath: HeededProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/dmn-tck").path)))
+          .enabled(if: FileManager.default.fileExists(atPath: HeededProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/dmn-tck/compliance-level-2").path)))
     func tck() throws {
-        let shared = HeededProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/dmn-tck").path
+        let shared = HeededProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/dmn-tck/compliance-level-2").path
         let result = try HeededProcess.run(["dmn", "tck", shared, "Tests/Fixtures/dmn-tck-extra"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"compliance-level-2/0105-feel-math\",\"0105-feel-math-test-01.xml\",\"001\",\"SUCCESS\",\"\""))
