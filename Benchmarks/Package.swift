@@ -34,6 +34,15 @@ let package = Package(
             path: "Benchmarks/Routing",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "FEELParsing",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HeededCore", package: heeded),
+            ],
+            path: "Benchmarks/FEELParsing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Heeded's routing rate as a plain number, for Benchmarks/dmn-peers/run.sh to print beside its peers.
         .executableTarget(
             name: "routing-rate",

@@ -13,55 +13,123 @@ public struct DecisionModel: Sendable {
     public let file: String
     /// The model's `name` attribute.
     public let name: String
+    /// Every input the caller may give, by the name the model reads it with (`import.name` for an imported
+    /// model's); free inputs included.
     public let inputNames: [String]
+    /// The inputs no `inputData` declares, read by a table's input expression (Camunda's way: the caller
+    /// supplies them), in the order first read.
+    public let freeInputNames: [String]
     /// Decisions in the order they are evaluated (every decision after the decisions it requires).
     public let decisionNames: [String]
 
     let decisions: [CompiledDecision]
-    let inputTypes: [ValueType?]
-    /// The slots as a model run starts: inputs null, decisions null, business knowledge models filled in.
-    let initialSlots: [FEELValue]
+    let graph: DecisionGraph
+    private let inputs: [Input]
     private let decisionIndex: [String: Int]
     private let inputIndex: [String: Int]
+    private let services: [String: FEELFunction]
+    /// `versionTag` by decision name; the model's own under "".
+    private let versionTags: [String: String]
+
+    /// An input: where its value goes, and the names a caller may give it by.
+    struct Input: Sendable {
+        let name: String
+        let keys: [String]
+        let slot: Int
+        let type: ValueType?
+        let isFree: Bool
+    }
 
     init(
-        file: String, name: String, inputNames: [String], inputTypes: [ValueType?], decisions: [CompiledDecision],
-        initialSlots: [FEELValue]
+        file: String, name: String, inputs: [Input], decisions: [CompiledDecision], graph: DecisionGraph,
+        services: [String: FEELFunction], versionTags: [String: String]
     ) {
         self.file = file
         self.name = name
-        self.inputNames = inputNames
-        self.inputTypes = inputTypes
+        self.inputs = inputs
+        self.inputNames = inputs.map(\.name)
+        self.freeInputNames = inputs.filter(\.isFree).map(\.name)
         self.decisions = decisions
+        self.graph = graph
         self.decisionNames = decisions.map(\.name)
-        self.initialSlots = initialSlots
-        decisionIndex = Dictionary(decisions.enumerated().map { ($1.name, $0) }) { first, _ in first }
-        inputIndex = Dictionary(inputNames.enumerated().map { ($1, $0) }) { first, _ in first }
+        self.services = services
+        self.versionTags = versionTags
+        var decisionIndex: [String: Int] = [:]
+        // Decisions by id as well as by name (the TCK and Camunda invoke a decision by its id); names first.
+        for (position, decision) in decisions.enumerated() where decisionIndex[decision.name] == nil {
+            decisionIndex[decision.name] = position
+        }
+        for (position, decision) in decisions.enumerated() where !decision.id.isEmpty && decisionIndex[decision.id] == nil {
+            decisionIndex[decision.id] = position
+        }
+        self.decisionIndex = decisionIndex
+        var inputIndex: [String: Int] = [:]
+        for (position, input) in inputs.enumerated() {
+            for key in input.keys where inputIndex[key] == nil { inputIndex[key] = position }
+        }
+        self.inputIndex = inputIndex
+    }
+
+    /// The slots as a model run starts: inputs null, decisions null, knowledge models and services filled in.
+    var initialSlots: [FEELValue] { graph.initialSlots }
+
+    /// The `versionTag` of a decision (Camunda's `camunda:versionTag`), by name or id, or of the model itself
+    /// when `decision` is nil; nil when none is given.
+    public func versionTag(of decision: String? = nil) -> String? {
+        guard let decision else { return versionTags[""] }
+        guard let position = decisionIndex[decision] else { return nil }
+        return versionTags[decisions[position].name]
     }
 
     /// Reads a `.dmn` file (DMN 1.1 to 1.5, elements matched by local name). Every problem found is thrown
     /// together, each with its file, line and column: XML errors, unparsable cells and expressions, unknown
     /// names, broken requirements, and rules of a UNIQUE table that can match the same input.
-    public static func load(file path: String) throws(XMLErrors) -> DecisionModel {
-        let root = try XML.load(file: path)
-        var reader = DMNReader(file: path)
-        let model = reader.read(root)
-        guard let model, reader.problems.isEmpty else {
-            throw XMLErrors(reader.problems.isEmpty ? [XMLProblem(file: path, line: 1, column: 1, message: "the model could not be read")] : reader.problems)
+    ///
+    /// With `.evaluateDespiteProblems` the model loads as the DMN specification evaluates it: a decision whose
+    /// logic cannot be compiled is null (with the reason as its problem), a built-in called with the wrong
+    /// arguments or a name nothing defines is null, and the other decisions decide as usual; `problems` lists
+    /// what was passed over. Only a file that is not a DMN model at all is refused.
+    ///
+    /// Models it imports are found among the `.dmn` files in the same folder, by namespace.
+    public static func load(file path: String, strictness: Strictness = .refuseProblems) throws(XMLErrors) -> DecisionModel {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let findImport = { (namespace: String) -> (root: XMLElement, file: String)? in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".dmn") {
+                let file = folder.appendingPathComponent(name).path
+                if let root = try? XML.load(file: file), root.attribute("namespace") == namespace { return (root, file) }
+            }
+            return nil
         }
+        return try read(XML.load(file: path), file: path, strictness: strictness, findImport: findImport)
+    }
+
+    /// Reads a model from memory; `file` names it in problems. It can import nothing.
+    public static func load(bytes: [UInt8], file: String, strictness: Strictness = .refuseProblems) throws(XMLErrors) -> DecisionModel {
+        try read(XML.parse(bytes, file: file), file: file, strictness: strictness, findImport: { _ in nil })
+    }
+
+    private static func read(
+        _ root: XMLElement, file: String, strictness: Strictness, findImport: @escaping (String) -> (root: XMLElement, file: String)?
+    ) throws(XMLErrors) -> DecisionModel {
+        var reader = DMNReader(file: file, findImport: findImport)
+        let model = reader.read(root)
+        guard var model, strictness == .evaluateDespiteProblems || reader.problems.isEmpty else {
+            throw XMLErrors(reader.problems.isEmpty ? [XMLProblem(file: file, line: 1, column: 1, message: "the model could not be read")] : reader.problems)
+        }
+        model.problems = reader.problems
         return model
     }
 
-    /// Reads a model from memory; `file` names it in problems.
-    public static func load(bytes: [UInt8], file: String) throws(XMLErrors) -> DecisionModel {
-        let root = try XML.parse(bytes, file: file)
-        var reader = DMNReader(file: file)
-        let model = reader.read(root)
-        guard let model, reader.problems.isEmpty else {
-            throw XMLErrors(reader.problems.isEmpty ? [XMLProblem(file: file, line: 1, column: 1, message: "the model could not be read")] : reader.problems)
-        }
-        return model
+    /// Whether loading refuses a model with any problem (a rules author's check, the routing tables), or loads
+    /// it as the specification evaluates it (the TCK, models from elsewhere).
+    public enum Strictness: Sendable {
+        case refuseProblems
+        case evaluateDespiteProblems
     }
+
+    /// What loading with `.evaluateDespiteProblems` passed over; empty for a model loaded strictly.
+    public internal(set) var problems: [XMLProblem] = []
 
     // MARK: Evaluating by name
 
@@ -70,13 +138,15 @@ public struct DecisionModel: Sendable {
     public func evaluate(_ inputs: [String: FEELValue]) -> DecisionResults {
         var slots = initialSlots
         var inputProblems: [String] = []
-        for (name, value) in inputs {
+        for (name, given) in inputs {
             guard let index = inputIndex[name] else { continue }
-            if let problem = inputTypes[index]?.problem(with: value) {
+            let input = self.inputs[index]
+            let value = input.type?.coerced(given) ?? given
+            if let problem = input.type?.problem(with: value) {
                 inputProblems.append("input \(name): \(problem)")
                 continue
             }
-            slots[index] = value
+            slots[input.slot] = value
         }
         var results = run(&slots)
         if !inputProblems.isEmpty {
@@ -110,7 +180,15 @@ public struct DecisionModel: Sendable {
     }
 
     /// The slot of an input, to fill `Inputs` without looking names up each time.
-    public func inputSlot(_ name: String) -> Int? { inputIndex[name] }
+    public func inputSlot(_ name: String) -> Int? { inputIndex[name].map { inputs[$0].slot } }
+
+    /// Invokes a decision service of the model by name or id, with its parameters by name (missing ones are
+    /// null); nil when the model has no such service.
+    public func evaluate(service name: String, inputs: [String: FEELValue]) -> FEELValue? {
+        guard let service = services[name] else { return nil }
+        let arguments = service.parameters.map { inputs[$0] ?? .null }
+        return service(arguments)
+    }
 
     /// The position of a decision in `DecisionResults`.
     public func decisionPosition(_ name: String) -> Int? { decisionIndex[name] }
@@ -128,13 +206,9 @@ public struct DecisionModel: Sendable {
         var results: [DecisionResult] = []
         results.reserveCapacity(decisions.count)
         for decision in decisions {
-            var (value, fired, problem) = decision.logic.evaluate(slots: slots)
-            if problem == nil, let typeProblem = decision.type?.problem(with: value) {
-                problem = typeProblem
-                value = .null
-            }
-            slots[decision.slot] = value
-            results.append(DecisionResult(value: value, firedRules: fired, problem: problem))
+            let result = decision.decide(slots: slots)
+            slots[decision.slot] = result.value
+            results.append(result)
         }
         return DecisionResults(results: results, index: decisionIndex)
     }
@@ -157,16 +231,62 @@ public struct DecisionModel: Sendable {
 /// A decision of a model, compiled; a class so that running the model copies no arrays.
 final class CompiledDecision: Sendable {
     let name: String
+    let id: String
     let slot: Int
+    /// The slots of the decisions it requires.
+    let requires: [Int]
     /// The decision's declared type, resolved; nil when there is nothing to check.
     let type: ValueType?
     let logic: Logic
 
-    init(name: String, slot: Int, type: ValueType?, logic: Logic) {
+    init(name: String, id: String, slot: Int, requires: [Int], type: ValueType?, logic: Logic) {
         self.name = name
+        self.id = id
         self.slot = slot
+        self.requires = requires
         self.type = type
         self.logic = logic
+    }
+
+    /// Evaluates the logic and holds the value to the declared type: a value of another type is null, with
+    /// the reason (after FEEL's singleton-list conversions).
+    func decide(slots: [FEELValue]) -> DecisionResult {
+        var budget = FEELBudget()
+        return decide(slots: slots, budget: &budget)
+    }
+
+    func decide(slots: [FEELValue], budget: inout FEELBudget) -> DecisionResult {
+        var (value, fired, problem) = logic.evaluate(slots: slots, budget: &budget)
+        if let type { (value, fired, problem) = type.held(value, firedRules: fired, problem: problem) }
+        return DecisionResult(value: value, firedRules: fired, problem: problem)
+    }
+}
+
+/// The decisions of a model in evaluation order, and the slots a run starts from: shared by the model and by
+/// its decision services, which evaluate part of it.
+final class DecisionGraph: @unchecked Sendable {
+    let decisions: [CompiledDecision]
+    /// Written once, by the reader, before the model is returned (it holds the decision services, which hold
+    /// this graph); only read after that, so sharing it between tasks is safe.
+    var initialSlots: [FEELValue] = []
+
+    init(decisions: [CompiledDecision]) {
+        self.decisions = decisions
+    }
+
+    /// Evaluates the decisions `outputs` need, in order, except those `given`; returns the outputs' values.
+    func run(_ slots: inout [FEELValue], for outputs: [Int], given: Set<Int>, budget: inout FEELBudget) -> [FEELValue] {
+        var needed = Set<Int>()
+        var pending = outputs
+        let bySlot = Dictionary(decisions.map { ($0.slot, $0) }) { first, _ in first }
+        while let slot = pending.popLast() {
+            guard !given.contains(slot), needed.insert(slot).inserted else { continue }
+            pending += bySlot[slot]?.requires ?? []
+        }
+        for decision in decisions where needed.contains(decision.slot) {
+            slots[decision.slot] = decision.decide(slots: slots, budget: &budget).value
+        }
+        return outputs.map { slots[$0] }
     }
 }
 

@@ -12,16 +12,29 @@ public struct FEELLayout: Sendable {
     public let names: [String]
     /// Names the host provides in the dictionary scope.
     public let otherNames: Set<String>
+    /// The host's named types (a DMN model's item definitions), for `instance of` and typed parameters.
+    public let types: [String: FEELType]
+    /// A name that means `?` in unary tests: Camunda's `cellInput` (or an input's `camunda:inputVariable`).
+    public let inputName: String?
     private let indices: [String: Int]
     let nameTable: NameTable
 
-    public init(slots: [String] = [], names: some Sequence<String> = [String]()) {
+    public init(
+        slots: [String] = [], names: some Sequence<String> = [String](), types: [String: FEELType] = [:], inputName: String? = nil
+    ) {
         self.names = slots
         self.otherNames = Set(names)
+        self.types = types
+        self.inputName = inputName
         var indices: [String: Int] = [:]
         for (index, name) in slots.enumerated() { indices[name] = index }
         self.indices = indices
-        nameTable = NameTable(slots + Array(otherNames))
+        nameTable = NameTable(slots + Array(otherNames) + (inputName.map { [$0] } ?? []))
+    }
+
+    /// The same layout where `name` means the value under test.
+    public func naming(input name: String) -> FEELLayout {
+        FEELLayout(slots: names, names: otherNames, types: types, inputName: name)
     }
 
     public static let empty = FEELLayout()
@@ -38,6 +51,9 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
     public let referencedNames: Set<String>
     /// The slots the expression reads (outside filters, where a name may be an item's entry instead).
     public let slotsRead: Set<Int>
+    /// What will be null at evaluation though the text parses (a built-in called with the wrong arguments, a
+    /// type no one defines): FEEL evaluates such an expression, and a strict check reports it.
+    public let problems: [FEELSyntaxError]
 
     /// Compiles an expression; a syntax error says what was expected and at which character.
     public init(parsing source: String, layout: FEELLayout = .empty) throws(FEELSyntaxError) {
@@ -45,24 +61,33 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
         node = try parser.parseExpression()
         referencedNames = parser.referencedNames
         slotsRead = parser.slotsRead
+        problems = parser.problems
         self.source = source
     }
 
     /// Evaluates with names read from a dictionary; a missing name is null.
     public func evaluate(_ scope: [String: FEELValue]) -> FEELValue {
-        var environment = Environment(slots: [], scope: scope)
-        return Evaluator.evaluate(node, &environment)
+        var budget = FEELBudget()
+        return evaluate(slots: [], scope: scope, budget: &budget)
     }
 
     /// Evaluates with slot values (indexed as the layout given at compile time) and, for other names, a scope.
     public func evaluate(slots: [FEELValue], scope: [String: FEELValue] = [:]) -> FEELValue {
+        var budget = FEELBudget()
+        return evaluate(slots: slots, scope: scope, budget: &budget)
+    }
+
+    /// Evaluates within a caller's budget (a decision spends one budget across all it evaluates); once the
+    /// budget is spent the value is null and `budget.problem` says which limit was reached.
+    public func evaluate(slots: [FEELValue], scope: [String: FEELValue] = [:], budget: inout FEELBudget) -> FEELValue {
         // The two shapes decision tables are mostly made of, without setting up an evaluation.
         switch node {
         case .literal(let value): return value
         case .slot(let index): return index < slots.count ? slots[index] : .null
         default: break
         }
-        var environment = Environment(slots: slots, scope: scope)
+        var environment = Environment(slots: slots, scope: scope, budget: budget)
+        defer { budget = environment.budget }
         return Evaluator.evaluate(node, &environment)
     }
 
@@ -93,17 +118,27 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     public let source: String
     let node: UnaryTestsNode
     public let referencedNames: Set<String>
+    /// As `FEELExpression.problems`.
+    public let problems: [FEELSyntaxError]
 
     public init(parsing source: String, layout: FEELLayout = .empty) throws(FEELSyntaxError) {
         var parser = try Parser(source: source, layout: layout)
         node = try parser.parseUnaryTests()
         referencedNames = parser.referencedNames
+        problems = parser.problems
         self.source = source
     }
 
     /// Whether `input` passes. A test that cannot be decided (comparing a number with a string) does not pass.
     public func test(_ input: FEELValue, slots: [FEELValue] = [], scope: [String: FEELValue] = [:]) -> Bool {
-        var environment = Environment(slots: slots, scope: scope, input: input)
+        var budget = FEELBudget()
+        return test(input, slots: slots, scope: scope, budget: &budget)
+    }
+
+    /// `test` within a caller's budget.
+    public func test(_ input: FEELValue, slots: [FEELValue] = [], scope: [String: FEELValue] = [:], budget: inout FEELBudget) -> Bool {
+        var environment = Environment(slots: slots, scope: scope, input: input, budget: budget)
+        defer { budget = environment.budget }
         return Evaluator.test(node, &environment)
     }
 

@@ -128,7 +128,13 @@ struct FormReader {
         guard let source = element.attribute(name) else { return nil }
         let location = element.location(ofAttribute: name)
         do {
-            return FormExpression(source: source, compiled: try FEELExpression(parsing: source, layout: layout.feel), location: location)
+            let compiled = try FEELExpression(parsing: source, layout: layout.feel)
+            // FEEL evaluates a call it cannot make as null; in a form definition that is a mistake to report.
+            for problem in compiled.problems {
+                problems.append(XMLProblem(at: location,
+                    "\(name)=\"\(source)\": \(problem.message) (at character \(problem.offset + 1))"))
+            }
+            return FormExpression(source: source, compiled: compiled, location: location)
         } catch {
             problems.append(XMLProblem(at: location,
                 "\(name)=\"\(source)\" is not a valid expression: \(error.message) (at character \(error.offset + 1))"))

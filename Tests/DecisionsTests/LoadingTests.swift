@@ -106,4 +106,58 @@ struct LoadingTests {
         let hostile = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"y\">]><definitions/>"
         #expect(problems(hostile).first?.message.contains("DOCTYPE") == true)
     }
+
+    /// A model of two decisions: `broken`, whose expression is `text`, and `fine`, which is "ok".
+    private func twoDecisions(_ text: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="m" name="m" namespace="urn:two">
+          <decision id="broken" name="broken">
+            <literalExpression>
+              <text>\(text)</text>
+            </literalExpression>
+          </decision>
+          <decision id="fine" name="fine"><literalExpression><text>"ok"</text></literalExpression></decision>
+        </definitions>
+        """
+    }
+
+    @Test("a decision that does not compile: refused by the strict load, null when evaluated, the others decide")
+    func oneBadExpression() throws {
+        let text = twoDecisions("1 +* 2")
+        #expect(problems(text).contains { $0.line == 5 && $0.message.contains("not a valid FEEL expression") })
+        let model = try DecisionModel.load(bytes: Array(text.utf8), file: "two.dmn", strictness: .evaluateDespiteProblems)
+        let results = model.evaluate([:])
+        #expect(results["broken"]?.value == .null)
+        #expect(results["broken"]?.problem?.contains("not a valid FEEL expression") == true)
+        #expect(results["fine"]?.value == "ok")
+        #expect(model.problems.count == 1)
+    }
+
+    @Test("a built-in given the wrong arguments, or a function nothing defines: null when evaluated, a problem when checked")
+    func wrongCalls() throws {
+        for call in ["substring(\"abc\")", "abs(1, 2, 3)", "date(from: \"2026-01-01\", to: 3)", "nosuchfunction(1)"] {
+            let text = twoDecisions(call)
+            #expect(!problems(text).isEmpty, "\(call) should be reported")
+            let model = try DecisionModel.load(bytes: Array(text.utf8), file: "two.dmn", strictness: .evaluateDespiteProblems)
+            #expect(model.evaluate([:])["broken"]?.value == .null, "\(call)")
+            #expect(model.evaluate([:])["fine"]?.value == "ok")
+        }
+    }
+
+    @Test("an expression nested fifty thousand deep is refused at its file and line, and the process lives")
+    func deepExpressionInAFile() {
+        let deep = "\n\n" + String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000)
+        let found = problems(twoDecisions(deep))
+        #expect(found.contains { $0.file == "test.dmn" && $0.line == 7 && $0.message.contains("nests more than \(FEELLimits.maximumNesting) deep") },
+                "\(found.map(\.description))")
+    }
+
+    @Test("a table of ten times the rules loads as a table of one (1x and 10x)", arguments: [200, 2_000])
+    func manyRules(count: Int) throws {
+        let rules = (0..<count).map { ["[\($0)..\($0 + 1))", "-", "-", "\($0)"] }
+        let model = try load(tableModel(hitPolicy: "FIRST", rules: rules))
+        #expect(run(model, a: .number(FEELNumber(count - 1))).value == .number(FEELNumber(count - 1)))
+    }
 }
+

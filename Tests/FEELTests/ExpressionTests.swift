@@ -159,7 +159,14 @@ struct ExpressionTests {
         } catch {
             #expect(error.message.contains("cannot be mixed"))
         }
-        #expect(throws: FEELSyntaxError.self) { try FEELExpression(parsing: "substring(\"a\")") }
+    }
+
+    @Test("a built-in given the wrong number of arguments is null, as FEEL says, and a problem to report")
+    func wrongArguments() throws {
+        let expression = try FEELExpression(parsing: "substring(\"a\")")
+        #expect(expression.evaluate([:]) == .null)
+        #expect(expression.problems.first?.message.contains("substring takes") == true)
+        #expect(try FEELExpression(parsing: "substring(\"abc\", 2)").problems.isEmpty)
     }
 
     @Test("the names an expression reads are known after compiling, without those inside filters")

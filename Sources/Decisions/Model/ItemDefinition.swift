@@ -9,6 +9,13 @@ struct ItemDefinition: Sendable {
     let allowedValues: FEELUnaryTests?
     let components: [ItemDefinition]
     let isCollection: Bool
+    /// A `functionItem`: the type of a function value.
+    let function: FunctionItem?
+
+    struct FunctionItem: Sendable {
+        let parameterTypes: [String?]
+        let outputType: String?
+    }
 }
 
 /// A `typeRef` resolved against the model's item definitions, so checking a value is a walk over this tree
@@ -16,6 +23,28 @@ struct ItemDefinition: Sendable {
 indirect enum ValueType: Sendable {
     case builtIn(FEELType)
     case item(name: String, base: ValueType?, allowed: AllowedValues?, components: [(name: String, type: ValueType)], isCollection: Bool)
+
+    /// The value as this type takes it: a list of one item where a single value is expected is that item,
+    /// and a single value where a list is expected is a list of it (FEEL's singleton conversions). Values
+    /// that convert to nothing are returned unchanged, for `problem(with:)` to judge.
+    func coerced(_ value: FEELValue) -> FEELValue {
+        switch (self, value) {
+        case (.builtIn(.list), .list), (.item(_, _, _, _, true), .list): return value
+        case (.builtIn(.list), .null), (.item(_, _, _, _, true), .null): return value
+        case (.builtIn(.list), _), (.item(_, _, _, _, true), _): return .list([value])
+        case (_, .list(let items)) where items.count == 1:
+            if case .builtIn(.any) = self { return value }
+            return problem(with: items[0]) == nil ? items[0] : value
+        default: return value
+        }
+    }
+
+    /// A value held to this type: converted as `coerced(_:)`, then null with the reason if it does not conform.
+    func held(_ value: FEELValue, firedRules: FiredRules, problem: String?) -> (value: FEELValue, firedRules: FiredRules, problem: String?) {
+        let converted = coerced(value)
+        if problem == nil, let typeProblem = self.problem(with: converted) { return (.null, firedRules, typeProblem) }
+        return (converted, firedRules, problem)
+    }
 
     /// Why a value does not conform, or nil when it does. Null conforms to every type.
     func problem(with value: FEELValue) -> String? {
@@ -35,7 +64,8 @@ indirect enum ValueType: Sendable {
             if !components.isEmpty {
                 guard case .context(let context) = value else { return "\(value) is not a \(name)" }
                 for component in components {
-                    if let entry = context[component.name], let problem = component.type.problem(with: entry) { return problem }
+                    guard let entry = context[component.name] else { return "\(value) has no \(component.name), which a \(name) has" }
+                    if let problem = component.type.problem(with: entry) { return problem }
                 }
                 return nil
             }
@@ -89,6 +119,54 @@ enum AllowedValues: Sendable {
 /// The model's item definitions by name, for resolving `typeRef`s at load.
 struct TypeSystem: Sendable {
     let items: [String: ItemDefinition]
+    /// The item definitions as FEEL types (allowed values left out: `instance of` does not look at them).
+    let feelTypes: [String: FEELType]
+
+    init(items: [String: ItemDefinition]) {
+        self.items = items
+        var types: [String: FEELType] = [:]
+        for name in items.keys { types[name] = Self.feelType(name: name, items: items, depth: 0) }
+        feelTypes = types
+    }
+
+    /// The type of what a function of type `typeRef` returns (a decision service's `typeRef` names a function
+    /// item), or the type itself when it is not a function's.
+    func resolve(output typeRef: String?) -> ValueType? {
+        guard let typeRef, let item = items[typeRef] ?? items[Self.localName(typeRef)], let function = item.function else {
+            return resolve(typeRef)
+        }
+        return resolve(function.outputType)
+    }
+
+    /// The FEEL type a `typeRef` names; nil when none is given or it means any value.
+    func feelType(_ typeRef: String?) -> FEELType? {
+        guard let typeRef else { return nil }
+        let type = Self.feelType(name: typeRef, items: items, depth: 0)
+        if case .any = type { return nil }
+        return type
+    }
+
+    private static func feelType(name: String, items: [String: ItemDefinition], depth: Int) -> FEELType {
+        guard depth < 16 else { return .any }
+        if let item = items[name] ?? items[localName(name)] { return feelType(item: item, items: items, depth: depth + 1) }
+        let builtIn = FEELType(name: localName(name))
+        if case .named = builtIn { return .any }
+        return builtIn
+    }
+
+    private static func feelType(item: ItemDefinition, items: [String: ItemDefinition], depth: Int) -> FEELType {
+        var type: FEELType
+        if let function = item.function {
+            type = .function(FEELType.Signature(
+                parameters: function.parameterTypes.map { $0.map { feelType(name: $0, items: items, depth: depth + 1) } ?? .any },
+                result: function.outputType.map { feelType(name: $0, items: items, depth: depth + 1) } ?? .any))
+        } else if !item.components.isEmpty {
+            type = .context(item.components.map { FEELType.Field(name: $0.name, type: feelType(item: $0, items: items, depth: depth + 1)) })
+        } else {
+            type = item.typeRef.map { feelType(name: $0, items: items, depth: depth + 1) } ?? .any
+        }
+        return item.isCollection ? .list(type) : type
+    }
 
     /// The type a `typeRef` names; nil when there is nothing to check (no typeRef, `Any`, or a name neither
     /// FEEL nor the model defines: not ours to judge).

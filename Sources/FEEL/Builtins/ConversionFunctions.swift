@@ -16,13 +16,12 @@ enum Conversions {
         return nil
     }
 
-    /// Whole months from one date to another, truncated towards zero (an age in years and months).
+    /// Whole months from one date to another, truncated towards zero (an age in years and months). Only the
+    /// dates count, as the TCK's engines agree: the time of day and zone of a date and time do not.
     static func monthsBetween(_ from: FEELDateTime, _ to: FEELDateTime) -> Int {
         var months = (to.date.year - from.date.year) * 12 + (to.date.month - from.date.month)
-        let toRest = (to.date.day, to.time.nanoseconds)
-        let fromRest = (from.date.day, from.time.nanoseconds)
-        if months > 0 && toRest < fromRest { months -= 1 }
-        if months < 0 && toRest > fromRest { months += 1 }
+        if months > 0 && to.date.day < from.date.day { months -= 1 }
+        if months < 0 && to.date.day > from.date.day { months += 1 }
         return months
     }
 

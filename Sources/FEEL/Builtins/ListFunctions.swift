@@ -78,19 +78,34 @@ extension Builtins {
             guard to <= items.count else { return .null }
             return .list(Array(items[from..<to]))
         },
-        BuiltinOverload("append", ["list", "item"], required: 1) { arguments in
-            guard let items = list(arguments[0]) else { return .null }
+        BuiltinOverload("append", ["list", "item"], required: 1, variadic: true, budgeted: { arguments, budget in
+            guard let items = list(arguments[0]), budget.allowsList(items.count + arguments.count - 1) else { return .null }
             return .list(items + arguments.dropFirst())
-        },
-        BuiltinOverload("concatenate", ["list"], listOrVarargs: true) { arguments in
+        }),
+        BuiltinOverload("concatenate", ["list"], listOrVarargs: true, budgeted: { arguments, budget in
             guard let lists = list(arguments[0]) else { return .null }
-            var result: [FEELValue] = []
+            var parts: [[FEELValue]] = []
             for element in lists {
                 guard let items = list(element) else { return .null }
-                result += items
+                parts.append(items)
             }
+            // Counted before anything is copied: a list doubled on itself thirty times would not fit in memory.
+            guard budget.allowsList(parts.reduce(0) { $0 + $1.count }) else { return .null }
+            return .list(parts.flatMap { $0 })
+        }),
+        // Positional calls reach the first overload whichever the second argument is; named ones pick by name.
+        BuiltinOverload("list replace", ["list", "position", "newItem"], budgeted: { arguments, budget in
+            guard let items = list(arguments[0]) else { return .null }
+            if case .function(let match) = arguments[1] { return replace(items, matching: match, with: arguments[2], &budget) }
+            guard let position = integer(arguments[1]), position != 0, abs(position) <= items.count else { return .null }
+            var result = items
+            result[position > 0 ? position - 1 : items.count + position] = arguments[2]
             return .list(result)
-        },
+        }),
+        BuiltinOverload("list replace", ["list", "match", "newItem"], budgeted: { arguments, budget in
+            guard let items = list(arguments[0]), case .function(let match) = arguments[1] else { return .null }
+            return replace(items, matching: match, with: arguments[2], &budget)
+        }),
         BuiltinOverload("insert before", ["list", "position", "newItem"]) { arguments in
             guard let items = list(arguments[0]), let position = number(arguments[1])?.exactInt, position != 0,
                   abs(position) <= items.count else { return .null }
@@ -112,31 +127,46 @@ extension Builtins {
             guard let items = list(arguments[0]) else { return .null }
             return .list(items.indices.filter { items[$0].feelEquals(arguments[1]) == true }.map { .number(FEELNumber($0 + 1)) })
         },
-        BuiltinOverload("union", ["list"], listOrVarargs: true) { arguments in
+        BuiltinOverload("union", ["list"], listOrVarargs: true, budgeted: { arguments, budget in
             guard let lists = list(arguments[0]) else { return .null }
-            var result: [FEELValue] = []
+            var items: [FEELValue] = []
             for element in lists {
-                guard let items = list(element) else { return .null }
-                for item in items where !result.contains(where: { $0.feelEquals(item) == true }) { result.append(item) }
+                guard let part = list(element), budget.allowsList(items.count + part.count) else { return .null }
+                items += part
             }
-            return .list(result)
-        },
-        BuiltinOverload("distinct values", ["list"]) { arguments in
+            return distinct(items, &budget)
+        }),
+        BuiltinOverload("distinct values", ["list"], budgeted: { arguments, budget in
             guard let items = list(arguments[0]) else { return .null }
-            var result: [FEELValue] = []
-            for item in items where !result.contains(where: { $0.feelEquals(item) == true }) { result.append(item) }
-            return .list(result)
-        },
-        BuiltinOverload("flatten", ["list"]) { arguments in
+            return distinct(items, &budget)
+        }),
+        BuiltinOverload("flatten", ["list"], budgeted: { arguments, budget in
             guard let items = list(arguments[0]) else { return .null }
-            func flat(_ values: [FEELValue]) -> [FEELValue] {
-                values.flatMap { value -> [FEELValue] in
-                    if case .list(let inner) = value { return flat(inner) }
-                    return [value]
+            // Counted first: nested lists may share one list many times over, so the flat one can be far larger.
+            func count(_ values: [FEELValue], _ budget: inout FEELBudget) -> Int? {
+                var total = 0
+                for value in values {
+                    guard case .list(let inner) = value else { total += 1; continue }
+                    guard budget.spend(), let innerCount = count(inner, &budget) else { return nil }
+                    total += innerCount
+                    guard total <= FEELLimits.maximumListLength else { return nil }
+                }
+                return total
+            }
+            guard let total = count(items, &budget), budget.allowsList(total) else {
+                budget.stop(.listLength)
+                return .null
+            }
+            func flat(_ values: [FEELValue], into result: inout [FEELValue]) {
+                for value in values {
+                    if case .list(let inner) = value { flat(inner, into: &result) } else { result.append(value) }
                 }
             }
-            return .list(flat(items))
-        },
+            var result: [FEELValue] = []
+            result.reserveCapacity(total)
+            flat(items, into: &result)
+            return .list(result)
+        }),
         BuiltinOverload("sort", ["list", "precedes"], required: 1) { arguments in
             guard let items = list(arguments[0]) else { return .null }
             if arguments.count > 1, case .function(let precedes) = arguments[1] {
@@ -151,6 +181,31 @@ extension Builtins {
             return failed ? .null : .list(sorted)
         },
     ]
+
+    /// `list replace` by a function of the item and the new item.
+    private static func replace(_ items: [FEELValue], matching match: FEELFunction, with newItem: FEELValue,
+                                _ budget: inout FEELBudget) -> FEELValue {
+        var result = items
+        for index in result.indices {
+            switch match.call([result[index], newItem], budget: &budget) {
+            case .true: result[index] = newItem
+            case .false: continue
+            default: return .null
+            }
+        }
+        return .list(result)
+    }
+
+    /// The items without repeats (FEEL equality), first occurrence kept. Each item is compared with those
+    /// kept so far, and pays for those comparisons.
+    private static func distinct(_ items: [FEELValue], _ budget: inout FEELBudget) -> FEELValue {
+        var result: [FEELValue] = []
+        for item in items {
+            guard budget.spend(result.count) else { return .null }
+            if !result.contains(where: { $0.feelEquals(item) == true }) { result.append(item) }
+        }
+        return .list(result)
+    }
 
     /// Every item a number, or nil.
     private static func numbers(_ value: FEELValue) -> [FEELNumber]? {

@@ -1,7 +1,12 @@
 // FEEL's range built-ins (before, after, meets, overlaps, includes, ...), on points and ranges alike.
+import Foundation
 
 extension Builtins {
     static let rangeFunctions: [BuiltinOverload] = [
+        BuiltinOverload("range", ["from"]) { arguments in
+            guard let text = string(arguments[0]) else { return .null }
+            return rangeLiteral(text) ?? .null
+        },
         relation("before") { a, b in
             switch (a, b) {
             case (.point(let p), .point(let q)): return order(p, q).map { $0 < 0 }
@@ -170,5 +175,45 @@ extension Builtins {
         guard let starts = order(r.start, s.start), let ends = order(r.end, s.end) else { return nil }
         return starts == 0 && r.startIncluded == s.startIncluded
             && (ends < 0 || (ends == 0 && (!r.endIncluded || s.endIncluded)))
+    }
+
+    /// `range("[1..10)")`: the text of a range whose ends are literals of one kind, in order; a literal may be
+    /// a temporal one written as a call (`date("2026-01-01")`). Nil otherwise.
+    private static func rangeLiteral(_ text: String) -> FEELValue? {
+        let scalars = Array(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed())
+        guard scalars.count >= 4, scalars.count <= 10_000, let open = scalars.first, let close = scalars.last,
+              "[(]".unicodeScalars.contains(open), "])[".unicodeScalars.contains(close) else { return nil }
+        // The `..` outside string literals splits the ends.
+        var inString = false
+        var split: Int?
+        var index = 1
+        while index < scalars.count - 1 {
+            let scalar = scalars[index]
+            if scalar == "\\" && inString { index += 2; continue }
+            if scalar == "\"" { inString.toggle() }
+            if !inString, scalar == ".", scalars[index + 1] == "." { split = index; break }
+            index += 1
+        }
+        guard let split else { return nil }
+        func end(_ part: ArraySlice<Unicode.Scalar>) -> FEELValue?? {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            let source = String(view).trimmingCharacters(in: .whitespaces)
+            guard let expression = try? FEELExpression(parsing: source) else { return nil }
+            switch expression.node {
+            case .literal(let value) where !value.isNull:
+                return .some(value)
+            case .callBuiltin(let overload, let arguments)
+                where ["date", "time", "date and time", "duration"].contains(overload.name) && arguments.count == 1:
+                guard case .literal(.string) = arguments[0] else { return nil }
+                let value = expression.evaluate([:])
+                return value.isNull ? nil : .some(value)
+            default:
+                return nil
+            }
+        }
+        guard let low = end(scalars[1..<split]) ?? nil, let high = end(scalars[(split + 2)..<(scalars.count - 1)]) ?? nil,
+              low.typeName == high.typeName, let order = low.compare(high), order <= 0 else { return nil }
+        return .range(FEELRange(low: low, lowClosed: open == "[", high: high, highClosed: close == "]"))
     }
 }

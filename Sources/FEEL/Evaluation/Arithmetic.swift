@@ -51,17 +51,21 @@ enum Arithmetic {
     static func subtract(_ a: FEELValue, _ b: FEELValue) -> FEELValue {
         switch (a, b) {
         case (.number(let x), .number(let y)): return number(x - y)
-        case (.date(let x), .date(let y)): return .daysTime(FEELDaysTimeDuration(days: y.days(until: x)))
+        case (.date(let x), .date(let y)): return FEELDaysTimeDuration(days: y.days(until: x)).map(FEELValue.daysTime) ?? .null
         case (.dateTime(let x), .dateTime(let y)):
+            let difference: Int64?
             if x.zone == nil && y.zone == nil {
-                return .daysTime(FEELDaysTimeDuration(nanoseconds: x.localNanoseconds - y.localNanoseconds))
+                difference = x.localInstant.nanoseconds(since: y.localInstant)
+            } else {
+                guard let p = x.utcInstant, let q = y.utcInstant else { return .null }
+                difference = p.nanoseconds(since: q)
             }
-            guard let p = x.utcNanoseconds, let q = y.utcNanoseconds else { return .null }
-            return .daysTime(FEELDaysTimeDuration(nanoseconds: p - q))
+            return difference.map { .daysTime(FEELDaysTimeDuration(nanoseconds: $0)) } ?? .null
         case (.date(let x), .dateTime):
-            return subtract(.dateTime(FEELDateTime(date: x, time: FEELTime(nanoseconds: 0, zone: nil))), b)
+            // A date meets a date and time as midnight UTC.
+            return subtract(.dateTime(FEELDateTime(date: x, time: FEELTime(nanoseconds: 0, zone: .offset(seconds: 0)))), b)
         case (.dateTime, .date(let y)):
-            return subtract(a, .dateTime(FEELDateTime(date: y, time: FEELTime(nanoseconds: 0, zone: nil))))
+            return subtract(a, .dateTime(FEELDateTime(date: y, time: FEELTime(nanoseconds: 0, zone: .offset(seconds: 0)))))
         case (.time(let x), .time(let y)):
             if x.zone == nil && y.zone == nil { return .daysTime(FEELDaysTimeDuration(nanoseconds: x.nanoseconds - y.nanoseconds)) }
             guard let p = x.utcNanoseconds, let q = y.utcNanoseconds else { return .null }

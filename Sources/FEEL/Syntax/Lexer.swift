@@ -40,7 +40,7 @@ public struct FEELSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
 enum Lexer {
     /// Symbols, longest first so that `**` is not read as two `*`.
-    private static let symbols = ["..", "**", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
+    private static let symbols = ["..", "**", "!=", "<=", ">=", "->", "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "<", ">",
                                   "+", "-", "*", "/", "@"]
 
     static func tokens(_ source: String) throws(FEELSyntaxError) -> [Token] {
@@ -75,6 +75,19 @@ enum Lexer {
                     while index < characters.count, isDigit(characters[index]) {
                         text.append(characters[index])
                         index += 1
+                    }
+                }
+                // An exponent: `1.23e4`, `1.23E-4`.
+                if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+                    var exponent = index + 1
+                    if exponent < characters.count, characters[exponent] == "+" || characters[exponent] == "-" { exponent += 1 }
+                    if exponent < characters.count, isDigit(characters[exponent]) {
+                        text.append(contentsOf: characters[index..<exponent])
+                        index = exponent
+                        while index < characters.count, isDigit(characters[index]) {
+                            text.append(characters[index])
+                            index += 1
+                        }
                     }
                 }
                 let digits = String(text)
@@ -141,7 +154,8 @@ enum Lexer {
             let value = scalar.value
             return scalar == "?" || scalar == "_" || (65...90).contains(value) || (97...122).contains(value)
         }
-        return scalar.properties.isAlphabetic
+        // FEEL's NameStartChar takes the letters and everything past the Basic Multilingual Plane (emoji too).
+        return scalar.properties.isAlphabetic || (0x10000...0xEFFFF).contains(scalar.value)
     }
 
     static func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
@@ -197,14 +211,25 @@ enum Lexer {
                 case "u", "U":
                     let length = escaped == "u" ? 4 : 6
                     guard index + length <= characters.count,
-                          let code = UInt32(Self.text(characters[index..<index + length]), radix: 16),
-                          let scalar = Unicode.Scalar(code) else {
+                          var code = UInt32(Self.text(characters[index..<index + length]), radix: 16) else {
                         throw FEELSyntaxError("\\\(escaped) must be followed by \(length) hexadecimal digits", at: index - 2)
                     }
-                    text.unicodeScalars.append(scalar)
                     index += length
+                    // A UTF-16 surrogate pair written as two escapes (`\uD83D\uDCA9`) is one character.
+                    if (0xD800...0xDBFF).contains(code), index + 6 <= characters.count, characters[index] == "\\",
+                       characters[index + 1] == "u", let low = UInt32(Self.text(characters[index + 2..<index + 6]), radix: 16),
+                       (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        index += 6
+                    }
+                    guard let scalar = Unicode.Scalar(code) else {
+                        throw FEELSyntaxError("\\\(escaped) names no Unicode character", at: index - length - 2)
+                    }
+                    text.unicodeScalars.append(scalar)
                 default:
-                    throw FEELSyntaxError("\\\(escaped) is not an escape FEEL knows", at: index - 2)
+                    // Not an escape of FEEL's: kept as written, so a pattern's `\d` reaches the regular expression.
+                    text.unicodeScalars.append("\\")
+                    text.unicodeScalars.append(escaped)
                 }
                 continue
             }

@@ -1,8 +1,14 @@
 // Multi-word names, indexed by their first word, so the parser can tell where a name like `Monthly Salary` ends.
 
-/// Names of more than one word (after splitting as the lexer splits), longest first for each first word.
+/// Names of more than one token (after splitting as the lexer splits), longest first for each first word.
 struct NameTable: Sendable {
-    private var byFirstWord: [String: [[String]]] = [:]
+    /// A name as its tokens' texts, and as written.
+    struct Entry: Sendable {
+        let words: [String]
+        let name: String
+    }
+
+    private var byFirstWord: [String: [Entry]] = [:]
 
     init(_ names: some Sequence<String> = []) {
         for name in names { add(name) }
@@ -16,13 +22,13 @@ struct NameTable: Sendable {
         }
         guard let tokens = try? Lexer.tokens(name), tokens.count > 2, let first = tokens.first?.text else { return }
         let words = tokens.dropLast().map(\.text)
-        guard !(byFirstWord[first]?.contains(words) ?? false) else { return }
-        byFirstWord[first, default: []].append(words)
-        byFirstWord[first]!.sort { $0.count > $1.count }
+        guard !(byFirstWord[first]?.contains { $0.words == words } ?? false) else { return }
+        byFirstWord[first, default: []].append(Entry(words: words, name: name))
+        byFirstWord[first]!.sort { $0.words.count > $1.words.count }
     }
 
     /// The longest name starting with `first` whose words `matches` accepts.
-    func longestMatch(first: String, matching matches: ([String]) -> Bool) -> [String]? {
-        byFirstWord[first]?.first(where: matches)
+    func longestMatch(first: String, matching matches: ([String]) -> Bool) -> Entry? {
+        byFirstWord[first]?.first { matches($0.words) }
     }
 }

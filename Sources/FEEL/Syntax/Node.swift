@@ -20,11 +20,16 @@ indirect enum Node: Sendable {
     /// Entries evaluated in order, each visible to the ones after it from local `frame` on.
     case context([(key: String, value: Node)], frame: Int)
     case range(low: Node?, lowClosed: Bool, high: Node?, highClosed: Bool)
+    /// `=x` or `!=x` used as a value.
+    case equalityRange(FEELRange.Equality, Node)
     case path(Node, String)
     /// `list[test]`, the item at local `frame`.
     case filter(Node, Node, frame: Int)
     case callBuiltin(BuiltinOverload, [Node])
     case callValue(Node, [Node])
+    /// `name(...)` where the name is both a host's value and a built-in: the value when it is a function, else
+    /// the built-in.
+    case callFunctionOrBuiltin(Node, BuiltinOverload, [Node])
     case callValueNamed(Node, [(name: String, value: Node)])
     case negate(Node)
     case arithmetic(ArithmeticOperator, Node, Node)
@@ -35,10 +40,12 @@ indirect enum Node: Sendable {
     case inTests(Node, [PositiveTest])
     case ifThenElse(Node, Node, Node)
     /// `for a in x, b in y return e`, the variables at locals `frame`, `frame + 1`, ...
-    case forLoop([Iteration], Node, frame: Int)
+    /// `partial`, the list of results so far, is the local at `frame + iterations.count`: filled in when the
+    /// body reads it (true), null when it does not (false), absent when a variable of that name hides it (nil).
+    case forLoop([Iteration], Node, frame: Int, usesPartial: Bool?)
     case quantified(every: Bool, [Iteration], Node, frame: Int)
     /// `function(a, b) body`: the body sees the locals below `frame` (captured) and then its parameters.
-    case function(parameters: [String], body: Node, frame: Int)
+    case function(parameters: [String], types: [FEELType?], result: FEELType?, body: Node, frame: Int)
     case instanceOf(Node, FEELType)
 }
 
@@ -61,69 +68,4 @@ enum ArithmeticOperator: String, Sendable {
 
 enum ComparisonOperator: String, Sendable {
     case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-}
-
-/// A type in `instance of` and in DMN's `typeRef`.
-public indirect enum FEELType: Sendable, Hashable, CustomStringConvertible {
-    case any, null, number, string, boolean, date, time, dateTime, yearsMonths, daysTime, context, range, function
-    case list(FEELType)
-    /// A type the expression language does not define (a DMN item definition), checked by the host.
-    case named(String)
-
-    /// The built-in type a name stands for, or a named type.
-    public init(name: String) {
-        switch name.split(whereSeparator: \.isWhitespace).joined(separator: " ") {
-        case "Any": self = .any
-        case "Null": self = .null
-        case "number": self = .number
-        case "string": self = .string
-        case "boolean": self = .boolean
-        case "date": self = .date
-        case "time": self = .time
-        case "date and time", "dateTime": self = .dateTime
-        case "years and months duration", "yearMonthDuration": self = .yearsMonths
-        case "days and time duration", "dayTimeDuration": self = .daysTime
-        case "context": self = .context
-        case "range": self = .range
-        case "function": self = .function
-        case "list": self = .list(.any)
-        case let other: self = .named(other)
-        }
-    }
-
-    /// Whether a value is of this type (FEEL's `instance of`); named types are not known here and say false.
-    public func admits(_ value: FEELValue) -> Bool {
-        switch (self, value) {
-        case (.any, _): return true
-        case (.null, .null): return true
-        case (.number, .number), (.string, .string), (.boolean, .boolean), (.date, .date), (.time, .time),
-             (.dateTime, .dateTime), (.yearsMonths, .yearsMonths), (.daysTime, .daysTime), (.context, .context),
-             (.range, .range), (.function, .function):
-            return true
-        case (.list(let element), .list(let values)):
-            return values.allSatisfy { element.admits($0) }
-        default:
-            return false
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case .any: "Any"
-        case .null: "Null"
-        case .number: "number"
-        case .string: "string"
-        case .boolean: "boolean"
-        case .date: "date"
-        case .time: "time"
-        case .dateTime: "date and time"
-        case .yearsMonths: "years and months duration"
-        case .daysTime: "days and time duration"
-        case .context: "context"
-        case .range: "range"
-        case .function: "function"
-        case .list(let element): "list<\(element)>"
-        case .named(let name): name
-        }
-    }
 }

@@ -10,6 +10,11 @@ public struct FEELContext: Sendable, Hashable, CustomStringConvertible {
         for (key, value) in entries { self[key] = value }
     }
 
+    /// Entries whose keys are known to differ (a context literal the parser checked).
+    init(distinctEntries: [(key: String, value: FEELValue)]) {
+        entries = distinctEntries
+    }
+
     public var count: Int { entries.count }
     public var keys: [String] { entries.map(\.key) }
 

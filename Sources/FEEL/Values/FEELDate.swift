@@ -16,11 +16,16 @@ public struct FEELDate: Sendable, Hashable, Comparable {
 
     /// A date from its parts; nil when the parts name no real day (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= FEELDate.daysIn(month: month, year: year) else { return nil }
+        guard FEELDate.years.contains(year), (1...12).contains(month), day >= 1, day <= FEELDate.daysIn(month: month, year: year)
+        else { return nil }
         self.daysSinceEpoch = FEELDate.days(year: year, month: month, day: day)
     }
 
-    /// A date from `YYYY-MM-DD`; nil for anything else.
+    /// The years FEEL's dates span (XML Schema's, as the DMN specification bounds them).
+    static let years = -999_999_999...999_999_999
+
+    /// A date from `YYYY-MM-DD`, or with a sign and more year digits (`-0044-03-15`, `99999-12-31`); nil for
+    /// anything else.
     public init?(iso text: String) {
         var text = text
         guard let date = text.withUTF8({ FEELDate(isoBytes: $0) }) else { return nil }
@@ -34,7 +39,13 @@ public struct FEELDate: Sendable, Hashable, Comparable {
 
     /// Reads the ten bytes in place: dates are parsed by the hundred thousand when a report loads.
     private init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        let negative = bytes.first == UInt8(ascii: "-")
+        let yearStart = negative ? 1 : 0
+        let yearEnd = bytes.count - 6
+        // Four digits of year, or more without a leading zero (XML Schema's rule).
+        guard yearEnd - yearStart >= 4, yearEnd - yearStart <= 9, bytes[yearEnd] == UInt8(ascii: "-"),
+              bytes[yearEnd + 3] == UInt8(ascii: "-"),
+              yearEnd - yearStart == 4 || bytes[yearStart] != UInt8(ascii: "0") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -44,8 +55,9 @@ public struct FEELDate: Sendable, Hashable, Comparable {
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard let year = number(yearStart..<yearEnd), let month = number(yearEnd + 1..<yearEnd + 3),
+              let day = number(yearEnd + 4..<yearEnd + 6) else { return nil }
+        self.init(year: negative ? -year : year, month: month, day: day)
     }
 
     /// The date of an instant in a time zone (the council's, Europe/London, unless told otherwise).
@@ -123,8 +135,9 @@ extension FEELDate: CustomStringConvertible {
     public var description: String {
         let (year, month, day) = civil
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let yearText = String(year)
-        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-" + two(day)
+        let yearText = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month)
+            + "-" + two(day)
     }
 }
 

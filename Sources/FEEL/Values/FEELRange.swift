@@ -8,16 +8,34 @@ public struct FEELRange: Sendable, Hashable, CustomStringConvertible {
     /// The upper end, nil when the range has none.
     public let high: FEELValue?
     public let highClosed: Bool
+    /// A range written as a unary test of one value, `=10` or `!=10`: its ends are that value, and it is not
+    /// the same range as `[10..10]`. Nil for ranges written with ends or as `<`, `<=`, `>`, `>=`.
+    public let equality: Equality?
+
+    public enum Equality: Sendable, Hashable {
+        case equal, notEqual
+    }
 
     public init(low: FEELValue?, lowClosed: Bool, high: FEELValue?, highClosed: Bool) {
         self.low = low
         self.lowClosed = lowClosed && low != nil
         self.high = high
         self.highClosed = highClosed && high != nil
+        equality = nil
+    }
+
+    /// `(=value)` or `(!=value)`.
+    public init(_ equality: Equality, _ value: FEELValue) {
+        low = value
+        high = value
+        lowClosed = true
+        highClosed = true
+        self.equality = equality
     }
 
     /// Whether the range holds a value; nil when the value cannot be compared with its ends.
     public func contains(_ value: FEELValue) -> Bool? {
+        if equality == .notEqual, let low { return value.feelEquals(low).map { !$0 } }
         if let low {
             guard let order = value.compare(low) else { return nil }
             if order < 0 || (order == 0 && !lowClosed) { return false }
@@ -30,7 +48,7 @@ public struct FEELRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     func feelEquals(_ other: FEELRange) -> Bool? {
-        guard lowClosed == other.lowClosed, highClosed == other.highClosed else { return false }
+        guard lowClosed == other.lowClosed, highClosed == other.highClosed, equality == other.equality else { return false }
         func same(_ a: FEELValue?, _ b: FEELValue?) -> Bool? {
             switch (a, b) {
             case (nil, nil): true
@@ -43,6 +61,7 @@ public struct FEELRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        if let equality, let low { return (equality == .equal ? "=" : "!=") + low.description }
         switch (low, high) {
         case (nil, let high?): return (highClosed ? "<= " : "< ") + high.description
         case (let low?, nil): return (lowClosed ? ">= " : "> ") + low.description

@@ -26,6 +26,7 @@ public enum FEELZone: Sendable, Hashable, CustomStringConvertible {
         case .offset(let seconds):
             let magnitude = abs(seconds)
             return (seconds < 0 ? "-" : "+") + twoDigits(magnitude / 3600) + ":" + twoDigits(magnitude % 3600 / 60)
+                + (magnitude % 60 == 0 ? "" : ":" + twoDigits(magnitude % 60))
         case .named(let identifier): return "@" + identifier
         }
     }
@@ -38,16 +39,17 @@ public enum FEELZone: Sendable, Hashable, CustomStringConvertible {
             return (text[..<at], .named(name))
         }
         if text.hasSuffix("Z") || text.hasSuffix("z") { return (text.dropLast(), .offset(seconds: 0)) }
-        if text.count > 6 {
-            let tail = text.suffix(6)
+        for length in [9, 6] where text.count > length {
+            let tail = text.suffix(length)
             let sign = tail.first
-            if sign == "+" || sign == "-" {
-                let parts = tail.dropFirst().split(separator: ":")
-                guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours <= 14, minutes < 60
-                else { return nil }
-                let seconds = (hours * 3600 + minutes * 60) * (sign == "-" ? -1 : 1)
-                return (text.dropLast(6), .offset(seconds: seconds))
-            }
+            guard sign == "+" || sign == "-" else { continue }
+            let parts = tail.dropFirst().split(separator: ":")
+            guard parts.count == length / 3, parts.allSatisfy({ $0.count == 2 }), let hours = Int(parts[0]), let minutes = Int(parts[1]),
+                  hours <= 14, minutes < 60 else { return nil }
+            let extra = parts.count > 2 ? Int(parts[2]) ?? 60 : 0
+            guard extra < 60 else { return nil }
+            let seconds = (hours * 3600 + minutes * 60 + extra) * (sign == "-" ? -1 : 1)
+            return (text.dropLast(length), .offset(seconds: seconds))
         }
         return (text, nil)
     }
@@ -130,39 +132,59 @@ public struct FEELDateTime: Sendable, Hashable, CustomStringConvertible {
             self.init(date: date, time: FEELTime(nanoseconds: 0, zone: nil))
             return
         }
-        guard let date = FEELDate(iso: string[..<separator]),
-              let time = FEELTime(iso: string[string.index(after: separator)...]) else { return nil }
-        self.init(date: date, time: time)
+        let clock = string[string.index(after: separator)...]
+        guard let date = FEELDate(iso: string[..<separator]), let time = FEELTime(iso: clock) else { return nil }
+        // 24:00:00 is the midnight that ends the day: the next day's 00:00:00.
+        self.init(date: clock.hasPrefix("24:") ? date.adding(days: 1) : date, time: time)
     }
 
     public var zone: FEELZone? { time.zone }
 
-    /// Nanoseconds since 1970-01-01T00:00:00 on the value's own wall clock.
-    var localNanoseconds: Int64 {
-        Int64(date.daysSinceEpoch) * FEELTime.nanosecondsPerDay + time.nanoseconds
-    }
+    /// The moment on the value's own wall clock.
+    var localInstant: Instant { Instant(days: date.daysSinceEpoch, nanoseconds: time.nanoseconds) }
 
-    /// Nanoseconds since the Unix epoch, when the value has a zone.
-    var utcNanoseconds: Int64? {
+    /// The moment in UTC, when the value has a zone.
+    var utcInstant: Instant? {
         guard let zone else { return nil }
-        let local = localNanoseconds
-        guard let offset = zone.offsetSeconds(atLocal: Int(local / 1_000_000_000)) else { return nil }
-        return local - Int64(offset) * 1_000_000_000
+        let seconds = date.daysSinceEpoch * 86_400 + Int(time.nanoseconds / 1_000_000_000)
+        guard let offset = zone.offsetSeconds(atLocal: seconds) else { return nil }
+        return Instant(days: date.daysSinceEpoch, nanoseconds: time.nanoseconds - Int64(offset) * 1_000_000_000)
     }
 
     /// The same zone, moved by a number of nanoseconds on the wall clock.
     func adding(nanoseconds: Int64) -> FEELDateTime {
-        let total = localNanoseconds + nanoseconds
-        var days = total / FEELTime.nanosecondsPerDay
-        var rest = total % FEELTime.nanosecondsPerDay
-        if rest < 0 {
-            rest += FEELTime.nanosecondsPerDay
-            days -= 1
-        }
-        return FEELDateTime(date: FEELDate(daysSinceEpoch: Int(days)), time: FEELTime(nanoseconds: rest, zone: zone))
+        let moved = Instant(days: date.daysSinceEpoch + Int(nanoseconds / FEELTime.nanosecondsPerDay),
+                            nanoseconds: time.nanoseconds + nanoseconds % FEELTime.nanosecondsPerDay)
+        return FEELDateTime(date: FEELDate(daysSinceEpoch: moved.days), time: FEELTime(nanoseconds: moved.nanoseconds, zone: zone))
     }
 
     public var description: String { date.description + "T" + time.description }
+}
+
+/// A moment as whole days since 1970 and nanoseconds into the day: exact over all of FEEL's years, where
+/// nanoseconds since 1970 in 64 bits would run out after 292 years.
+struct Instant: Comparable {
+    let days: Int
+    let nanoseconds: Int64
+
+    /// Normalises the nanoseconds into 0 ..< one day.
+    init(days: Int, nanoseconds: Int64) {
+        let carry = nanoseconds >= 0 ? nanoseconds / FEELTime.nanosecondsPerDay : (nanoseconds + 1) / FEELTime.nanosecondsPerDay - 1
+        self.days = days + Int(carry)
+        self.nanoseconds = nanoseconds - carry * FEELTime.nanosecondsPerDay
+    }
+
+    static func < (lhs: Instant, rhs: Instant) -> Bool {
+        (lhs.days, lhs.nanoseconds) < (rhs.days, rhs.nanoseconds)
+    }
+
+    /// `self - other` in nanoseconds; nil past what a days and time duration holds.
+    func nanoseconds(since other: Instant) -> Int64? {
+        let (dayNanos, overflow) = Int64(days - other.days).multipliedReportingOverflow(by: FEELTime.nanosecondsPerDay)
+        guard !overflow else { return nil }
+        let (total, overflow2) = dayNanos.addingReportingOverflow(nanoseconds - other.nanoseconds)
+        return overflow2 ? nil : total
+    }
 }
 
 /// A duration in whole months: FEEL's `years and months duration`.
@@ -200,13 +222,19 @@ public struct FEELDaysTimeDuration: Sendable, Hashable, Comparable, CustomString
 
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    public init(days: Int) { self.init(nanoseconds: Int64(days) * FEELTime.nanosecondsPerDay) }
+    /// Whole days; nil past what 64 bits of nanoseconds hold (about 292 years).
+    public init?(days: Int) {
+        let (nanoseconds, overflow) = Int64(days).multipliedReportingOverflow(by: FEELTime.nanosecondsPerDay)
+        guard !overflow else { return nil }
+        self.init(nanoseconds: nanoseconds)
+    }
 
     /// Parses `P1DT2H3M4.5S`, `PT0S`, `-P2D`; nil for anything with years or months in it.
     public init?(iso text: some StringProtocol) {
         guard let parts = DurationText(text), !parts.hasYearsOrMonths, parts.hasDaysOrTime else { return nil }
-        let (total, overflow) = (Int64(parts.days) * FEELTime.nanosecondsPerDay).addingReportingOverflow(parts.nanoseconds)
-        guard !overflow else { return nil }
+        let (dayNanos, overflow1) = Int64(parts.days).multipliedReportingOverflow(by: FEELTime.nanosecondsPerDay)
+        let (total, overflow2) = dayNanos.addingReportingOverflow(parts.nanoseconds)
+        guard !overflow1, !overflow2 else { return nil }
         self.init(nanoseconds: Int64(parts.sign) * total)
     }
 
@@ -273,7 +301,7 @@ private struct DurationText {
             guard !number.isEmpty else { return nil }
             seenAny = true
             if !inTime {
-                guard let value = Int(number) else { return nil }
+                guard let value = Int(number), value <= 999_999_999 * 12 else { return nil }
                 switch character {
                 case "Y": years = value; hasYearsOrMonths = true
                 case "M": months = value; hasYearsOrMonths = true
@@ -282,18 +310,26 @@ private struct DurationText {
                 }
             } else {
                 hasDaysOrTime = true
+                let unit: Int64
                 switch character {
-                case "H":
-                    guard let value = Int64(number) else { return nil }
-                    nanoseconds += value * 3_600_000_000_000
-                case "M":
-                    guard let value = Int64(number) else { return nil }
-                    nanoseconds += value * 60_000_000_000
-                case "S":
-                    guard let value = FEELNumber(number), let nanos = (value * 1_000_000_000)?.exactInt else { return nil }
-                    nanoseconds += Int64(nanos)
+                case "H": unit = 3_600_000_000_000
+                case "M": unit = 60_000_000_000
+                case "S": unit = 1
                 default: return nil
                 }
+                let nanos: Int64
+                if unit == 1 {
+                    guard let value = FEELNumber(number), let whole = (value * 1_000_000_000)?.exactInt else { return nil }
+                    nanos = Int64(whole)
+                } else {
+                    guard let value = Int64(number) else { return nil }
+                    let (product, overflow) = value.multipliedReportingOverflow(by: unit)
+                    guard !overflow else { return nil }
+                    nanos = product
+                }
+                let (sum, overflow) = nanoseconds.addingReportingOverflow(nanos)
+                guard !overflow else { return nil }
+                nanoseconds = sum
             }
             number = ""
         }

@@ -103,14 +103,18 @@ public enum FEELValue: Sendable, Hashable {
         case (.date(let a), .date(let b)): return order(a, b)
         case (.yearsMonths(let a), .yearsMonths(let b)): return order(a, b)
         case (.daysTime(let a), .daysTime(let b)): return order(a, b)
+        // Times compare to the millisecond, as the TCK's engines do (and Java's, where most of them come from).
         case (.time(let a), .time(let b)):
-            if a.zone == nil && b.zone == nil { return order(a.nanoseconds, b.nanoseconds) }
+            if a.zone == nil && b.zone == nil { return order(a.nanoseconds / 1_000_000, b.nanoseconds / 1_000_000) }
             guard let x = a.utcNanoseconds, let y = b.utcNanoseconds else { return nil }
-            return order(x, y)
+            return order(x / 1_000_000, y / 1_000_000)
         case (.dateTime(let a), .dateTime(let b)):
-            if a.zone == nil && b.zone == nil { return order(a.localNanoseconds, b.localNanoseconds) }
-            guard let x = a.utcNanoseconds, let y = b.utcNanoseconds else { return nil }
-            return order(x, y)
+            func milliseconds(_ instant: Instant) -> (Int, Int64) { (instant.days, instant.nanoseconds / 1_000_000) }
+            if a.zone == nil && b.zone == nil {
+                return milliseconds(a.localInstant) < milliseconds(b.localInstant) ? -1 : (milliseconds(a.localInstant) == milliseconds(b.localInstant) ? 0 : 1)
+            }
+            guard let x = a.utcInstant, let y = b.utcInstant else { return nil }
+            return milliseconds(x) < milliseconds(y) ? -1 : (milliseconds(x) == milliseconds(y) ? 0 : 1)
         case (.date(let a), .dateTime):
             return FEELValue.dateTime(FEELDateTime(date: a, time: FEELTime(nanoseconds: 0, zone: nil))).compare(other)
         case (.dateTime, .date(let b)):

@@ -15,10 +15,14 @@ struct DMNCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load DMN files and report every problem as file:line:column: message.",
             discussion: """
-                Each file is read safely and compiled: unparsable cells and expressions, names that are not \
-                inputs, decisions or functions of the model, broken requirements, and rules of a UNIQUE table \
-                that can match the same input are all reported. Exits non-zero if there is any problem; \
-                otherwise prints one line per model.
+                Each file is read safely and compiled, with the models it imports (found beside it by \
+                namespace): unparsable cells and expressions (an expression nested too deeply among them), \
+                names that are not inputs, decisions or functions of the model, built-ins called with the \
+                wrong arguments, types no one defines, broken requirements, and rules of a UNIQUE table that \
+                can match the same input are all reported. Evaluation (the TCK, `route`) treats a wrong call \
+                as FEEL does, as null; this check is strict. Exits non-zero if there is any problem; otherwise \
+                prints one line per model, and a second line naming its free inputs: variables a table's \
+                input expression reads that no inputData declares (Camunda's way), which the caller supplies.
                 """
         )
 
@@ -32,6 +36,10 @@ struct DMNCommand: ParsableCommand {
                     let model = try DecisionModel.load(file: file)
                     print("\(file): \(model.decisionNames.count) decisions (\(model.decisionNames.joined(separator: ", "))), "
                         + "\(model.inputNames.count) inputs")
+                    if !model.freeInputNames.isEmpty {
+                        print("\(file): free inputs (no inputData declares them; the caller supplies them): "
+                            + model.freeInputNames.joined(separator: ", "))
+                    }
                 } catch {
                     for problem in error.problems { printError(problem.description) }
                     failed = true
@@ -56,7 +64,10 @@ struct DMNCommand: ParsableCommand {
             abstract: "Run DMN TCK test cases and print one CSV row per case in the TCK's results format.",
             discussion: """
                 DIR is laid out as the TCK lays it out: level folders (compliance-level-2) holding test folders, \
-                each with a model (*.dmn) and test files (*-test-*.xml). Each test case prints \
+                each with a model (*.dmn), any models it imports, and test files (*-test-*.xml). Decisions are \
+                found by name or id; decision service cases invoke the service. Models load as the \
+                specification evaluates them: a decision that cannot be compiled is null, the others decide. \
+                Each test case prints \
                 "<level>/<folder>","<test file>","<case id>","SUCCESS|ERROR|IGNORED","" and a summary line \
                 follows. Exits non-zero if any case is an ERROR; --verbose prints why on standard error.
                 """
