@@ -17,6 +17,9 @@ public enum XML {
     }
 
     /// Parses a document from memory; `file` names it in problems.
+    ///
+    /// The bytes are scanned once for the limits first (`SourceScanner`); only a document within them reaches
+    /// libxml2, which parses it, then the schema validates it, then it is copied into `XMLElement` values.
     public static func parse(
         _ bytes: [UInt8], file: String, schema: XMLSchema? = nil, limits: XMLLimits = .default
     ) throws(XMLErrors) -> XMLElement {
@@ -28,24 +31,31 @@ public enum XML {
         guard !bytes.isEmpty else {
             throw XMLErrors([XMLProblem(file: file, line: 1, column: 1, message: "the file is empty")])
         }
-        let collector = ErrorCollector(file: file)
-        let root: XMLElement? = withExtendedLifetime(collector) {
-            guard let document = readDocument(bytes, collector: collector) else { return nil }
-            defer { xmlFreeDoc(document) }
-            if let schema, collector.problems.isEmpty {
-                schema.validate(document, reportingTo: collector)
+        let result: Result<XMLElement, XMLErrors> = bytes.withUnsafeBufferPointer { buffer in
+            let map: SourceMap
+            switch SourceScanner.scan(buffer, limits: limits) {
+            case .success(let scanned):
+                map = scanned
+            case .failure(let refusal):
+                let (line, column) = SourceScanner.location(of: refusal.offset, in: buffer)
+                return .failure(XMLErrors([XMLProblem(file: file, line: line, column: column, message: refusal.message)]))
             }
-            guard collector.problems.isEmpty, let rootNode = xmlDocGetRootElement(document) else { return nil }
-            var converter = TreeConverter(bytes: bytes, file: file, maxDepth: limits.maxDepth, collector: collector)
-            return converter.element(from: rootNode, depth: 1, inherited: [:])
+            let collector = ErrorCollector(file: file, limit: limits.maxProblems)
+            return withExtendedLifetime(collector) {
+                guard let document = readDocument(buffer, collector: collector) else { return .failure(collector.errors) }
+                defer { xmlFreeDoc(document) }
+                if let schema {
+                    schema.validate(document, reportingTo: collector)
+                }
+                guard collector.problems.isEmpty else { return .failure(collector.errors) }
+                guard let rootNode = xmlDocGetRootElement(document) else {
+                    return .failure(XMLErrors([XMLProblem(file: file, line: 1, column: 1, message: "the document has no root element")]))
+                }
+                var converter = TreeConverter(map: map, bytes: buffer, file: file)
+                return .success(converter.element(from: rootNode))
+            }
         }
-        guard let root, collector.problems.isEmpty else {
-            let problems = collector.problems.isEmpty
-                ? [XMLProblem(file: file, line: 1, column: 1, message: "the document has no root element")]
-                : collector.problems
-            throw XMLErrors(problems)
-        }
-        return root
+        return try result.get()
     }
 
     /// Reads a file's bytes, refusing it by its size before reading when it is over the limit.
@@ -65,7 +75,7 @@ public enum XML {
 
     /// Parses with a private parser context whose errors go to `collector`. Returns nil when the document is
     /// not well formed or declares a DOCTYPE.
-    private static func readDocument(_ bytes: [UInt8], collector: ErrorCollector) -> xmlDocPtr? {
+    private static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>, collector: ErrorCollector) -> xmlDocPtr? {
         guard let context = xmlNewParserCtxt() else {
             collector.add(line: 1, column: 1, message: "libxml2 could not allocate a parser")
             return nil
@@ -91,10 +101,8 @@ public enum XML {
             xmlStopParser(context)
         }
         let options = Int32(XML_PARSE_NONET.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(buffer.count), collector.file, "UTF-8", options)
-            }
+        let document = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            xmlCtxtReadMemory(context, $0, Int32(bytes.count), collector.file, "UTF-8", options)
         }
         if document == nil || context.pointee.wellFormed == 0 || !collector.problems.isEmpty {
             if collector.problems.isEmpty {
