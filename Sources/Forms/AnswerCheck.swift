@@ -194,7 +194,7 @@ private struct AnswerChecker {
         case (.computed, _):
             return nil  // never taken from the submitter
         case (.repeat(_, let max, let children), .items(let items)):
-            if let max, items.count > max { return problem("Add no more than \(max)") }
+            if items.count > max { return problem("Add no more than \(max)") }
             let typedItems = items.enumerated().map { index, item in
                 var typedItem: [String: Answer] = [:]
                 for child in children {
@@ -229,7 +229,7 @@ private struct AnswerChecker {
         if text.isEmpty { return nil }
         switch field.kind {
         case .text(let maxLength, _), .longText(let maxLength):
-            if let maxLength, text.count > maxLength { return problem("Answer must be \(maxLength) characters or fewer") }
+            if text.count > maxLength { return problem("Answer must be \(maxLength) characters or fewer") }
             return .text(text)
         case .yesNo:
             switch text.lowercased() {

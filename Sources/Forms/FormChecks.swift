@@ -96,7 +96,7 @@ struct FormChecks {
         case .number(let min, let max, _, _):
             if let min, let max, min > max { report(field.location, "field \"\(field.id)\": min \(min) is more than max \(max)") }
         case .repeat(let min, let max, _):
-            if let min, let max, min > max { report(field.location, "repeat \"\(field.id)\": min \(min) is more than max \(max)") }
+            if let min, min > max { report(field.location, "repeat \"\(field.id)\": min \(min) is more than max \(max)") }
         case .code(let listID, _, let options):
             let list = form.localCodeLists.first { $0.id == listID } ?? sharedLists.first { $0.id == listID }
             guard let list else {
