@@ -76,6 +76,7 @@ struct FormChecks {
             if let relevant = section.relevant { checkReferences(relevant, in: form, known: topLevel, what: "relevant") }
             for field in section.fields {
                 check(field, in: form, known: topLevel)
+                guard !field.childFields.isEmpty else { continue }
                 let inside = topLevel.union(field.childFields.map(\.id))
                 for child in field.childFields { check(child, in: form, known: inside) }
             }

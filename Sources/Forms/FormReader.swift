@@ -255,6 +255,7 @@ struct FormReader {
     /// Labels and help are written across several lines in XML; shown to people, they are one paragraph.
     /// XML's white space is space, tab, carriage return and line feed; runs of it become one space.
     private func normalised(_ text: String) -> String {
+        if Self.isNormalised(text) { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -268,5 +269,15 @@ struct FormReader {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether text is one paragraph already (most labels are): no white space but single spaces between words.
+    private static func isNormalised(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 }
