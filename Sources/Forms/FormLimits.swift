@@ -5,8 +5,7 @@ import HeededXML
 ///
 /// A form definition is refused at load, at the place it goes over, when it goes over a limit; an answer over
 /// one gets a message beside its question. The document-level limits (size, depth, elements, attributes, text)
-/// are the XML layer's, `XMLLimits`. The values are several times what the shipped forms use (in brackets),
-/// and small enough that a form at every limit still loads, and its answers check, in well under a second.
+/// are the XML layer's, `XMLLimits`. The values are several times what the shipped forms use (in brackets).
 public enum FormLimits {
     // MARK: Form definitions
 
@@ -26,6 +25,10 @@ public enum FormLimits {
     /// How deep brackets (`(`, `[`, `{`) may nest in one expression (4). FEEL's parser reads an opening bracket
     /// twice (as a range, then as an expression), so its time doubles with each level.
     public static let maxExpressionNesting = 6
+    /// Characters in all the expressions of one form together (3,673). The two limits above bound one
+    /// expression's cost, but FEEL's parser still takes far longer over deep brackets than over the same
+    /// length of plain text; this bounds a whole form's.
+    public static let maxExpressionCharacters = 20_000
 
     // MARK: Answers
 

@@ -10,6 +10,8 @@ struct FormReader {
     private(set) var problems: [XMLProblem] = []
     /// The layout of the form being read; expressions are compiled against it.
     private var layout = FormLayout(fieldIDs: [])
+    /// Characters of expression compiled so far in the form being read, against `FormLimits.maxExpressionCharacters`.
+    private var expressionCharacters = 0
 
     /// Reads a form, or notes why it cannot be and returns nil: a form over one of `FormLimits` is not read
     /// further, so nothing after it works in proportion to a hostile file's size.
@@ -18,6 +20,7 @@ struct FormReader {
         let fieldElements = sectionElements.flatMap(Self.fieldElements(in:))
         guard withinLimits(root, sections: sectionElements, fields: fieldElements) else { return nil }
         layout = FormLayout(fieldIDs: fieldElements.compactMap { $0.attribute("id") })
+        expressionCharacters = 0
         let localLists = root.children(named: "codelist").compactMap { codeList($0) }
         var sections: [Section] = []
         for section in sectionElements {
@@ -202,6 +205,14 @@ struct FormReader {
         if length > FormLimits.maxExpressionLength {
             problems.append(XMLProblem(at: location, "\(name) is \(length) characters long; the limit for an "
                 + "expression is \(FormLimits.maxExpressionLength)"))
+            return nil
+        }
+        expressionCharacters += length
+        if expressionCharacters > FormLimits.maxExpressionCharacters {
+            if expressionCharacters - length <= FormLimits.maxExpressionCharacters {
+                problems.append(XMLProblem(at: location, "the form's expressions come to more than "
+                    + "\(FormLimits.maxExpressionCharacters) characters here; the limit is \(FormLimits.maxExpressionCharacters)"))
+            }
             return nil
         }
         if Self.bracketNesting(source) > FormLimits.maxExpressionNesting {

@@ -8,7 +8,7 @@
 /// it busy for minutes. A document over a limit is refused with the place it went over, within milliseconds
 /// and in memory proportional to what was read. The defaults are many times what our forms and the DMN TCK
 /// need (largest: 476 KB, 6,524 elements, 12 deep, 9 attributes, an attribute of 909 bytes, a text of 737
-/// bytes) and still small enough that loading a document at every limit at once takes well under a second.
+/// bytes).
 public struct XMLLimits: Sendable, Hashable {
     /// The largest document accepted, in bytes. Checked before the file is read.
     public var maxBytes: Int

@@ -84,6 +84,17 @@ struct FormLimitsTests {
             == ["3: relevant is 2001 characters long; the limit for an expression is 2000"])
     }
 
+    @Test("a form's expressions may come to 20,000 characters together, not one more")
+    func expressionBudget() throws {
+        let relevant = "q0 = &quot;" + String(repeating: "x", count: 2_000 - 7) + "&quot;"
+        let fields = { (count: Int) in
+            (1 ... count).map { "    <text id=\"t\($0)\" relevant=\"\(relevant)\"><label>L</label></text>\n" }.joined()
+        }
+        #expect(try problems(sizedForm(extra: fields(10))) == [])
+        #expect(try problems(sizedForm(extra: fields(11)))
+            == ["15: the form's expressions come to more than 20000 characters here; the limit is 20000"])
+    }
+
     @Test("brackets nested 6 deep load; 7 deep are refused; brackets inside a string do not count")
     func expressionNesting() throws {
         let nested = { (depth: Int) in String(repeating: "(", count: depth) + "q0 = null" + String(repeating: ")", count: depth) }
