@@ -18,12 +18,22 @@ let package = Package(
         .executableTarget(
             name: "FormLoading",
             dependencies: [
+                "XMLLintPeer",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HeededCore", package: heeded),
             ],
             path: "Benchmarks/FormLoading",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // FormLoading's work and its peer's in a loop, for a profiler.
+        .executableTarget(
+            name: "form-loading-loop",
+            dependencies: ["XMLLintPeer", .product(name: "HeededCore", package: heeded)],
+            path: "Benchmarks/FormLoadingLoop"
+        ),
+        // FormLoading's peer: libxml2's parse and XSD validation in C, as xmllint does them.
+        .target(name: "XMLLintPeer", dependencies: ["LibXML2"], path: "Benchmarks/XMLLintPeer"),
+        .systemLibrary(name: "LibXML2", path: "Benchmarks/LibXML2", pkgConfig: "libxml-2.0"),
         .executableTarget(
             name: "Routing",
             dependencies: [

@@ -185,6 +185,9 @@ private struct AnswerChecker {
     }
 
     /// Turns a raw answer into a typed one, or records why it cannot be. Empty answers count as unanswered.
+    ///
+    /// Sizes are checked before contents, so an answer far over a limit (a million options, a megabyte in a
+    /// number) is refused without being read through: see `FormLimits`.
     private mutating func typedAnswer(_ raw: RawAnswer, for field: Field, key: String) -> Answer? {
         func problem(_ message: String) -> Answer? {
             typeProblems[key, default: []].append(AnswerProblem(field: key, message: message))
@@ -194,7 +197,7 @@ private struct AnswerChecker {
         case (.computed, _):
             return nil  // never taken from the submitter
         case (.repeat(_, let max, let children), .items(let items)):
-            if let max, items.count > max { return problem("Add no more than \(max)") }
+            if items.count > max { return problem("Add no more than \(max.grouped)") }
             let typedItems = items.enumerated().map { index, item in
                 var typedItem: [String: Answer] = [:]
                 for child in children {
@@ -213,9 +216,10 @@ private struct AnswerChecker {
             let values = raw.texts.filter { !$0.isEmpty }
             if values.isEmpty { return nil }
             let allowed = allowedValues(field)
-            if let unknown = values.first(where: { !allowed.contains($0) }) {
-                return problem("\"\(unknown)\" is not one of the options for this question")
-            }
+            if values.count > allowed.count { return problem("Select no more than \(allowed.count.grouped) options") }
+            if values.contains(where: Self.hasHiddenCharacters) { return problem(Self.hiddenCharactersMessage) }
+            if let unknown = values.first(where: { !allowed.contains($0) }) { return problem(Self.notAnOption(unknown)) }
+            if Set(values).count < values.count { return problem("Select each option only once") }
             if values.count > 1, let exclusive = exclusiveOption(field, among: values) {
                 return problem("Select \"\(exclusive.label)\" on its own, or the other options without it")
             }
@@ -225,35 +229,45 @@ private struct AnswerChecker {
         default:
             break
         }
-        let text = raw.texts.first.map(Self.trimmed) ?? ""
+        guard let given = raw.texts.first else { return nil }
+        switch field.kind {
+        case .text, .longText: break
+        default: if given.utf8.count > FormLimits.maxValueLength { return problem(invalidValueMessage(field)) }
+        }
+        if Self.hasHiddenCharacters(given) { return problem(Self.hiddenCharactersMessage) }
+        let text = Self.trimmed(given)
         if text.isEmpty { return nil }
         switch field.kind {
         case .text(let maxLength, _), .longText(let maxLength):
-            if let maxLength, text.count > maxLength { return problem("Answer must be \(maxLength) characters or fewer") }
+            // Unicode scalars, not grapheme clusters: a thousand accents on one letter are a thousand characters
+            // here, and a browser's own maxlength (UTF-16 units) never lets through more than this counts.
+            if text.utf8.count > maxLength && text.unicodeScalars.count > maxLength {
+                return problem("Your answer must be \(maxLength.grouped) characters or fewer")
+            }
             return .text(text)
         case .yesNo:
             switch text.lowercased() {
             case "yes", "true": return .yesNo(true)
             case "no", "false": return .yesNo(false)
-            default: return problem("Select yes or no")
+            default: return problem(invalidValueMessage(field))
             }
         case .yesNoUnsure:
-            guard ["yes", "no", "unsure"].contains(text) else { return problem("Select yes, no or not sure") }
+            guard ["yes", "no", "unsure"].contains(text) else { return problem(invalidValueMessage(field)) }
             return .choice(text)
         case .choice, .scale, .code:
-            guard allowedValues(field).contains(text) else { return problem("\"\(text)\" is not one of the options for this question") }
+            guard allowedValues(field).contains(text) else { return problem(Self.notAnOption(text)) }
             return .choice(text)
         case .number(let min, let max, let integer, _):
             guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
                   let number = FEELNumber(text) else {
-                return problem("Enter a number, like 3")
+                return problem(invalidValueMessage(field))
             }
             if integer, !number.isInteger { return problem("Enter a whole number, like 3") }
             if let min, number < min { return problem(max.map { "Enter a number from \(min) to \($0)" } ?? "Enter a number of \(min) or more") }
             if let max, number > max { return problem(min.map { "Enter a number from \($0) to \(max)" } ?? "Enter a number of \(max) or less") }
             return .number(number)
         case .date(let notFuture):
-            guard let date = FEELDate(iso: text) else { return problem("Enter a real date, for example 27 3 2019") }
+            guard let date = FEELDate(iso: text) else { return problem(invalidValueMessage(field)) }
             if notFuture, date > today { return problem("The date must be today or in the past") }
             return .date(date)
         case .multiChoice, .computed, .repeat:
@@ -272,6 +286,38 @@ private struct AnswerChecker {
             if offered?.exclusive == true || code?.exclusive == true { return offered ?? code }
         }
         return nil
+    }
+
+    /// What to say when an answer is not a value its question takes.
+    private func invalidValueMessage(_ field: Field) -> String {
+        switch field.kind {
+        case .number: "Enter a number, like 3"
+        case .date: "Enter a real date, for example 27 3 2019"
+        case .yesNo: "Select yes or no"
+        case .yesNoUnsure: "Select yes, no or not sure"
+        default: "Select one of the options for this question"
+        }
+    }
+
+    /// An answer that is not among the options, quoted when it is short enough to read.
+    private static func notAnOption(_ value: String) -> String {
+        value.utf8.count > FormLimits.maxValueLength
+            ? "Select one of the options for this question"
+            : "\"\(value)\" is not one of the options for this question"
+    }
+
+    private static let hiddenCharactersMessage = "Remove the hidden characters from your answer (they can come with text you paste)"
+
+    /// Whether text holds a control character other than tab, line feed and carriage return (a browser sends a
+    /// new line as both): NUL and the like cannot be shown, and some systems stop reading at them.
+    private static func hasHiddenCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: false
+            case 0x00 ... 0x1F, 0x7F ... 0x9F: true
+            default: false
+            }
+        }
     }
 
     /// Text without leading and trailing white space; the common case, nothing to trim, copies nothing.
@@ -298,6 +344,19 @@ private struct AnswerChecker {
         case .repeat: "Add at least one"
         default: "Enter an answer"
         }
+    }
+}
+
+private extension Int {
+    /// The number with a comma between thousands, as GOV.UK writes it: 10,000.
+    var grouped: String {
+        let digits = String(self.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return self < 0 ? "-" + result : result
     }
 }
 

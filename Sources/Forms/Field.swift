@@ -40,8 +40,9 @@ public final class Field: Sendable {
 
     /// The kinds of question the form language has.
     public enum Kind: Sendable {
-        case text(maxLength: Int?, input: String?)
-        case longText(maxLength: Int?)
+        /// `maxLength`: the form's `max-length`, or `FormLimits.shortTextLength` (`longTextLength`) if it gives none.
+        case text(maxLength: Int, input: String?)
+        case longText(maxLength: Int)
         case yesNo
         case yesNoUnsure
         case choice([AnswerOption])
@@ -52,7 +53,8 @@ public final class Field: Sendable {
         /// A code from a code list; `options` are the codes offered, in the form's own words.
         case code(list: String, multiple: Bool, options: [AnswerOption])
         case computed(FormExpression)
-        case `repeat`(min: Int?, max: Int?, fields: [Field])
+        /// `max`: the form's `max`, or `FormLimits.repeatItems` if it gives none.
+        case `repeat`(min: Int?, max: Int, fields: [Field])
 
         /// The element name used in form definitions, for messages and `forms show`.
         public var name: String {

@@ -76,6 +76,7 @@ struct FormChecks {
             if let relevant = section.relevant { checkReferences(relevant, in: form, known: topLevel, what: "relevant") }
             for field in section.fields {
                 check(field, in: form, known: topLevel)
+                guard !field.childFields.isEmpty else { continue }
                 let inside = topLevel.union(field.childFields.map(\.id))
                 for child in field.childFields { check(child, in: form, known: inside) }
             }
@@ -96,7 +97,7 @@ struct FormChecks {
         case .number(let min, let max, _, _):
             if let min, let max, min > max { report(field.location, "field \"\(field.id)\": min \(min) is more than max \(max)") }
         case .repeat(let min, let max, _):
-            if let min, let max, min > max { report(field.location, "repeat \"\(field.id)\": min \(min) is more than max \(max)") }
+            if let min, min > max { report(field.location, "repeat \"\(field.id)\": min \(min) is more than max \(max)") }
         case .code(let listID, _, let options):
             let list = form.localCodeLists.first { $0.id == listID } ?? sharedLists.first { $0.id == listID }
             guard let list else {

@@ -1,6 +1,5 @@
 // Where a form's values sit when its expressions run: one slot per field, so evaluating reads an array.
 import FEEL
-import HeededXML
 
 /// The slots of one form: one per field (top level and inside repeats, since a form's field ids are unique)
 /// and one for each variable the system provides (`RequestFactKeys.systemVariables`). Every expression of the form is compiled
@@ -24,17 +23,4 @@ struct FormLayout: Sendable {
 
     /// Every slot null: nothing answered yet.
     var empty: [FEELValue] { Array(repeating: .null, count: names.count) }
-
-    /// The field ids a form element declares, in document order, repeats' fields included.
-    static func fieldIDs(of form: XMLElement) -> [String] {
-        var ids: [String] = []
-        func collect(_ element: XMLElement) {
-            for case .element(let child) in element.content {
-                if FormReader.fieldElements.contains(child.name), let id = child.attribute("id") { ids.append(id) }
-                if child.name == "section" || child.name == "repeat" { collect(child) }
-            }
-        }
-        collect(form)
-        return ids
-    }
 }

@@ -41,10 +41,10 @@ public struct FormLibrary: Sendable {
         var lists: [CodeList] = []
         for file in files {
             do {
-                let root = try XML.load(file: file, schema: FormSchema.shared)
+                let root = try XML.load(file: file, schema: FormSchema.shared, limits: FormLimits.document)
                 switch root.name {
-                case "form": forms.append(reader.form(from: root))
-                default: lists += root.children(named: "codelist").map { reader.codeList($0) }
+                case "form": if let form = reader.form(from: root) { forms.append(form) }
+                default: lists += root.children(named: "codelist").compactMap { reader.codeList($0) }
                 }
             } catch {
                 problems += error.problems

@@ -1,40 +1,69 @@
-// Copies a libxml2 tree into `XMLElement` values, locating each element and attribute in the source.
+// Copies a libxml2 tree into `XMLElement` values, placing each element and attribute where the source map says.
 internal import CLibXML2
 
 /// Walks a libxml2 document once, in document order, and copies it into plain values.
 ///
-/// libxml2 keeps only a line per node (the line where the start tag ends), so columns are found by scanning
-/// the source bytes forward from the previous element: start tags come in document order, so the scan is
-/// linear overall.
+/// The walk keeps its own stack of open elements rather than recursing, so no input can exhaust the thread's
+/// stack (the scanner has bounded the depth already; this does not rely on it). Elements and attributes take
+/// their places from the `SourceMap` in the order both were read.
 struct TreeConverter {
-    private let bytes: [UInt8]
+    private let map: SourceMap
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
-    private let maxDepth: Int
-    private let collector: ErrorCollector
-    private let lineStarts: [Int]
-    private var cursor = 0
+    private var nextTag = 0
+    /// Namespace URIs already copied, by libxml2 namespace: a document has a handful, used by every element.
+    private var namespaceURIs: [xmlNsPtr: String] = [:]
 
-    init(bytes: [UInt8], file: String, maxDepth: Int, collector: ErrorCollector) {
+    init(map: SourceMap, bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.map = map
         self.bytes = bytes
         self.file = file
-        self.maxDepth = maxDepth
-        self.collector = collector
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
     }
 
-    mutating func element(from node: xmlNodePtr, depth: Int, inherited: [String: String]) -> XMLElement? {
-        let libxmlLine = Int(xmlGetLineNo(node))
-        guard depth <= maxDepth else {
-            collector.add(line: libxmlLine, column: 1, message: "elements are nested more than \(maxDepth) deep")
-            return nil
+    /// An element being copied: what is known of it, the content copied so far, and the next child to copy.
+    private struct OpenElement {
+        let name: String
+        let namespace: String?
+        let location: XMLLocation
+        let attributes: [XMLAttribute]
+        let namespaces: [String: String]
+        var content: [XMLContent] = []
+        var nextChild: xmlNodePtr?
+
+        var element: XMLElement {
+            XMLElement(
+                name: name, namespace: namespace, location: location, attributes: attributes, content: content,
+                namespacesInScope: namespaces)
         }
-        let name = String(cString: node.pointee.name)
-        let prefix = node.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } }
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
-        let start = startOfTag(qualifiedName: prefix.map { "\($0):\(name)" } ?? name)
-        let location = start.map(location(at:)) ?? XMLLocation(file: file, line: libxmlLine, column: 1)
+    }
+
+    mutating func element(from root: xmlNodePtr) -> XMLElement {
+        var open = [self.open(root, inherited: [:])]
+        while true {
+            let top = open.count - 1
+            guard let child = open[top].nextChild else {
+                let finished = open.removeLast().element
+                if open.isEmpty { return finished }
+                open[top - 1].content.append(.element(finished))
+                continue
+            }
+            open[top].nextChild = child.pointee.next
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE:
+                open.append(self.open(child, inherited: open[top].namespaces))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let text = child.pointee.content { open[top].content.append(.text(String(cString: text))) }
+            default:
+                break  // comments and processing instructions carry nothing we read
+            }
+        }
+    }
+
+    private mutating func open(_ node: xmlNodePtr, inherited: [String: String]) -> OpenElement {
+        let tag = nextTag < map.tags.count ? map.tags[nextTag] : nil
+        nextTag += 1
+        let location = tag.map { XMLLocation(file: file, line: $0.line, column: $0.column) }
+            ?? XMLLocation(file: file, line: Int(xmlGetLineNo(node)), column: 1)
 
         var namespaces = inherited
         var declaration = node.pointee.nsDef
@@ -44,109 +73,67 @@ struct TreeConverter {
         }
 
         var attributes: [XMLAttribute] = []
+        attributes.reserveCapacity(tag?.attributeCount ?? 0)
+        var index = tag?.firstAttribute ?? 0
+        let end = tag.map { $0.firstAttribute + $0.attributeCount } ?? 0
         var property = node.pointee.properties
         while let attribute = property {
-            let attributeName = String(cString: attribute.pointee.name)
-            let attributePrefix = attribute.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } }
-            var value = ""
-            if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
-                value = String(cString: raw)
-                clibxml2_free(raw)
+            var attributeLocation = location
+            if index < end {
+                let source = map.attributes[index]
+                if isNamed(source, prefix: attribute.pointee.ns?.pointee.prefix, name: attribute.pointee.name) {
+                    attributeLocation = XMLLocation(file: file, line: source.line, column: source.column)
+                }
+                index += 1
             }
-            let qualified = attributePrefix.map { "\($0):\(attributeName)" } ?? attributeName
             attributes.append(XMLAttribute(
-                name: attributeName,
-                namespace: attribute.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
-                value: value,
-                location: start.flatMap { attributeLocation(qualifiedName: qualified, tagStart: $0) } ?? location))
+                name: String(cString: attribute.pointee.name),
+                namespace: attribute.pointee.ns.map { namespaceURI($0) },
+                value: value(of: attribute),
+                location: attributeLocation))
             property = attribute.pointee.next
         }
+        return OpenElement(
+            name: String(cString: node.pointee.name), namespace: node.pointee.ns.map { namespaceURI($0) }, location: location,
+            attributes: attributes, namespaces: namespaces, nextChild: node.pointee.children)
+    }
 
-        var content: [XMLContent] = []
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                guard let element = element(from: current, depth: depth + 1, inherited: namespaces) else { return nil }
-                content.append(.element(element))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let text = current.pointee.content { content.append(.text(String(cString: text))) }
-            default:
-                break  // comments and processing instructions carry nothing we read
-            }
-            child = current.pointee.next
+    private mutating func namespaceURI(_ ns: xmlNsPtr) -> String {
+        if let known = namespaceURIs[ns] { return known }
+        let uri = ns.pointee.href.map { String(cString: $0) } ?? ""
+        namespaceURIs[ns] = uri
+        return uri
+    }
+
+    /// An attribute's value. Without a DTD it is one text node (references such as `&amp;` already read), so
+    /// that is copied directly; anything else goes through libxml2's own concatenation.
+    private func value(of attribute: xmlAttrPtr) -> String {
+        guard let first = attribute.pointee.children else { return "" }
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE, let content = first.pointee.content {
+            return String(cString: content)
         }
-        return XMLElement(
-            name: name, namespace: namespace, location: location, attributes: attributes,
-            content: content, namespacesInScope: namespaces)
+        guard let raw = xmlNodeListGetString(attribute.pointee.doc, first, 1) else { return "" }
+        defer { clibxml2_free(raw) }
+        return String(cString: raw)
     }
 
-    /// Finds `<qualifiedName` followed by a delimiter, from the cursor on, and moves the cursor past it.
-    private mutating func startOfTag(qualifiedName: String) -> Int? {
-        let needle = [UInt8(ascii: "<")] + Array(qualifiedName.utf8)
-        guard let found = find(needle, from: cursor, until: bytes.count, followedBy: { byte in
-            byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || isSpace(byte)
-        }) else { return nil }
-        cursor = found + needle.count
-        return found
-    }
-
-    /// Finds ` name=` inside the start tag that begins at `tagStart`.
-    private func attributeLocation(qualifiedName: String, tagStart: Int) -> XMLLocation? {
-        let end = endOfTag(from: tagStart)
-        let needle = Array(qualifiedName.utf8)
-        var from = tagStart + 1
-        while let found = find(needle, from: from, until: end, followedBy: { $0 == UInt8(ascii: "=") || isSpace($0) }) {
-            if isSpace(bytes[found - 1]) { return location(at: found) }
-            from = found + 1
-        }
-        return nil
-    }
-
-    /// The offset of the `>` that closes a start tag, skipping quoted attribute values.
-    private func endOfTag(from start: Int) -> Int {
-        var quote: UInt8?
-        var offset = start
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return offset
+    /// Whether the attribute the source map noted is spelled `prefix:name` (or `name`).
+    private func isNamed(_ source: SourceMap.Attribute, prefix: UnsafePointer<xmlChar>?, name: UnsafePointer<xmlChar>) -> Bool {
+        var offset = source.nameStart
+        let end = source.nameStart + source.nameLength
+        func take(_ text: UnsafePointer<xmlChar>) -> Bool {
+            var character = text
+            while character.pointee != 0 {
+                guard offset < end, bytes[offset] == character.pointee else { return false }
+                offset += 1
+                character += 1
             }
+            return true
+        }
+        if let prefix {
+            guard take(prefix), offset < end, bytes[offset] == .colon else { return false }
             offset += 1
         }
-        return bytes.count
+        return take(name) && offset == end
     }
-
-    private func find(_ needle: [UInt8], from: Int, until end: Int, followedBy delimiter: (UInt8) -> Bool) -> Int? {
-        guard !needle.isEmpty, from >= 0 else { return nil }
-        var offset = from
-        while offset + needle.count < end {
-            if bytes[offset] == needle[0] && bytes[offset..<offset + needle.count].elementsEqual(needle)
-                && delimiter(bytes[offset + needle.count]) {
-                return offset
-            }
-            offset += 1
-        }
-        return nil
-    }
-
-    private func location(at offset: Int) -> XMLLocation {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = bytes[lineStarts[low]..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return XMLLocation(file: file, line: low + 1, column: column)
-    }
-}
-
-private func isSpace(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
 }

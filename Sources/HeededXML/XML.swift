@@ -17,6 +17,9 @@ public enum XML {
     }
 
     /// Parses a document from memory; `file` names it in problems.
+    ///
+    /// The bytes are scanned once for the limits first (`SourceScanner`); only a document within them reaches
+    /// libxml2, which parses it, then the schema validates it, then it is copied into `XMLElement` values.
     public static func parse(
         _ bytes: [UInt8], file: String, schema: XMLSchema? = nil, limits: XMLLimits = .default
     ) throws(XMLErrors) -> XMLElement {
@@ -28,44 +31,68 @@ public enum XML {
         guard !bytes.isEmpty else {
             throw XMLErrors([XMLProblem(file: file, line: 1, column: 1, message: "the file is empty")])
         }
-        let collector = ErrorCollector(file: file)
-        let root: XMLElement? = withExtendedLifetime(collector) {
-            guard let document = readDocument(bytes, collector: collector) else { return nil }
-            defer { xmlFreeDoc(document) }
-            if let schema, collector.problems.isEmpty {
-                schema.validate(document, reportingTo: collector)
+        let result: Result<XMLElement, XMLErrors> = bytes.withUnsafeBufferPointer { buffer in
+            let map: SourceMap
+            switch SourceScanner.scan(buffer, limits: limits) {
+            case .success(let scanned):
+                map = scanned
+            case .failure(let refusal):
+                let (line, column) = SourceScanner.location(of: refusal.offset, in: buffer)
+                return .failure(XMLErrors([XMLProblem(file: file, line: line, column: column, message: refusal.message)]))
             }
-            guard collector.problems.isEmpty, let rootNode = xmlDocGetRootElement(document) else { return nil }
-            var converter = TreeConverter(bytes: bytes, file: file, maxDepth: limits.maxDepth, collector: collector)
-            return converter.element(from: rootNode, depth: 1, inherited: [:])
+            let collector = ErrorCollector(file: file, limit: limits.maxProblems)
+            return withExtendedLifetime(collector) {
+                guard let document = readDocument(buffer, collector: collector) else { return .failure(collector.errors) }
+                defer { xmlFreeDoc(document) }
+                if let schema {
+                    schema.validate(document, reportingTo: collector)
+                }
+                guard collector.problems.isEmpty else { return .failure(collector.errors) }
+                guard let rootNode = xmlDocGetRootElement(document) else {
+                    return .failure(XMLErrors([XMLProblem(file: file, line: 1, column: 1, message: "the document has no root element")]))
+                }
+                var converter = TreeConverter(map: map, bytes: buffer, file: file)
+                return .success(converter.element(from: rootNode))
+            }
         }
-        guard let root, collector.problems.isEmpty else {
-            let problems = collector.problems.isEmpty
-                ? [XMLProblem(file: file, line: 1, column: 1, message: "the document has no root element")]
-                : collector.problems
-            throw XMLErrors(problems)
-        }
-        return root
+        return try result.get()
     }
 
-    /// Reads a file's bytes, refusing it by its size before reading when it is over the limit.
+    /// Reads a file's bytes, refusing it by its size before reading when it is over the limit. One `open`,
+    /// `fstat` and `read` straight into the array: Foundation's file attributes cost more than parsing a
+    /// small form.
     static func readBytes(_ path: String, limits: XMLLimits) throws(XMLErrors) -> [UInt8] {
         let fail = { (message: String) in XMLErrors([XMLProblem(file: path, line: 1, column: 1, message: message)]) }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw fail("the file cannot be read (does it exist?)")
-        }
-        if let size = attributes[.size] as? Int, size > limits.maxBytes {
-            throw fail("the file is \(size) bytes long; the limit is \(limits.maxBytes) bytes")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw fail("the file cannot be read (does it exist?)") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             throw fail("the file cannot be read")
         }
-        return [UInt8](data)
+        let size = Int(status.st_size)
+        if size > limits.maxBytes {
+            throw fail("the file is \(size) bytes long; the limit is \(limits.maxBytes) bytes")
+        }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    failed = got < 0
+                    break
+                }
+                count += got
+            }
+        }
+        if failed { throw fail("the file cannot be read") }
+        return bytes
     }
 
     /// Parses with a private parser context whose errors go to `collector`. Returns nil when the document is
     /// not well formed or declares a DOCTYPE.
-    private static func readDocument(_ bytes: [UInt8], collector: ErrorCollector) -> xmlDocPtr? {
+    private static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>, collector: ErrorCollector) -> xmlDocPtr? {
         guard let context = xmlNewParserCtxt() else {
             collector.add(line: 1, column: 1, message: "libxml2 could not allocate a parser")
             return nil
@@ -91,10 +118,8 @@ public enum XML {
             xmlStopParser(context)
         }
         let options = Int32(XML_PARSE_NONET.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(buffer.count), collector.file, "UTF-8", options)
-            }
+        let document = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            xmlCtxtReadMemory(context, $0, Int32(bytes.count), collector.file, "UTF-8", options)
         }
         if document == nil || context.pointee.wellFormed == 0 || !collector.problems.isEmpty {
             if collector.problems.isEmpty {

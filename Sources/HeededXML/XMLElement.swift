@@ -2,61 +2,61 @@
 
 /// An element of a parsed document, with its attributes, its content and where it stands in the file.
 ///
-/// The whole tree is copied out of libxml2 while the C document is alive and the C document is then freed,
-/// so an `XMLElement` is an ordinary `Sendable` value that any task may keep or share.
+/// The whole tree is copied out of libxml2 while the parse runs and nothing of libxml2's is kept, so an
+/// `XMLElement` is an ordinary `Sendable` value that any task may keep or share. It is one reference to
+/// immutable storage: readers pass elements around and collect children constantly, and copying six fields
+/// (and retaining each) every time was most of the cost of reading a form.
 public struct XMLElement: Sendable, Hashable {
-    /// The local name, without prefix: DMN files from different modelers use different prefixes and versions.
-    public let name: String
-    /// The namespace URI, if the element is in one.
-    public let namespace: String?
-    /// Where the start tag begins.
-    public let location: XMLLocation
-    public let attributes: [XMLAttribute]
-    /// Element and text children in document order.
-    public let content: [XMLContent]
-    /// Namespace declarations in scope at this element, prefix to URI; the default namespace has the key "".
-    public let namespacesInScope: [String: String]
+    private let storage: Storage
 
     public init(
         name: String, namespace: String?, location: XMLLocation, attributes: [XMLAttribute],
         content: [XMLContent], namespacesInScope: [String: String]
     ) {
-        self.name = name
-        self.namespace = namespace
-        self.location = location
-        self.attributes = attributes
-        self.content = content
-        self.namespacesInScope = namespacesInScope
+        storage = Storage(
+            name: name, namespace: namespace, location: location, attributes: attributes, content: content,
+            namespacesInScope: namespacesInScope)
     }
+
+    /// The local name, without prefix: DMN files from different modelers use different prefixes and versions.
+    public var name: String { storage.name }
+    /// The namespace URI, if the element is in one.
+    public var namespace: String? { storage.namespace }
+    /// Where the start tag begins.
+    public var location: XMLLocation { storage.location }
+    public var attributes: [XMLAttribute] { storage.attributes }
+    /// Element and text children in document order.
+    public var content: [XMLContent] { storage.content }
+    /// Namespace declarations in scope at this element, prefix to URI; the default namespace has the key "".
+    public var namespacesInScope: [String: String] { storage.namespacesInScope }
 
     public var file: String { location.file }
     public var line: Int { location.line }
 
     /// The element children, in document order.
-    public var children: [XMLElement] {
-        content.compactMap { if case .element(let element) = $0 { element } else { nil } }
-    }
+    public var children: [XMLElement] { storage.children }
 
     /// The element children with the given local name.
     public func children(named name: String) -> [XMLElement] {
-        children.filter { $0.name == name }
+        storage.children.filter { $0.name == name }
     }
 
     /// The first element child with the given local name.
     public func child(named name: String) -> XMLElement? {
-        for case .element(let element) in content where element.name == name { return element }
-        return nil
+        storage.children.first { $0.name == name }
     }
 
     /// All text and CDATA below this element, concatenated, untrimmed.
     public var text: String {
+        // The common case, one run of text and nothing else, is that run itself.
+        if storage.content.count == 1, case .text(let text) = storage.content[0] { return text }
         var result = ""
         appendText(to: &result)
         return result
     }
 
     private func appendText(to result: inout String) {
-        for item in content {
+        for item in storage.content {
             switch item {
             case .text(let text): result += text
             case .element(let element): element.appendText(to: &result)
@@ -66,18 +66,58 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The value of an attribute, matched by local name and, when given, namespace URI.
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
-        attributes.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }?.value
+        storage.attributes.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }?.value
     }
 
     /// Where an attribute's name starts, for errors about its value; the element's own place if it is absent.
     public func location(ofAttribute name: String) -> XMLLocation {
-        attributes.first { $0.name == name }?.location ?? location
+        storage.attributes.first { $0.name == name }?.location ?? storage.location
     }
 
     /// The namespace URI a prefix stands for here (nil prefix: the default namespace), for QName values
     /// such as `xsi:type="xsd:decimal"` or a DMN `typeRef`.
     public func namespaceURI(forPrefix prefix: String?) -> String? {
-        namespacesInScope[prefix ?? ""]
+        storage.namespacesInScope[prefix ?? ""]
+    }
+
+    public static func == (a: XMLElement, b: XMLElement) -> Bool {
+        a.storage === b.storage
+            || (a.name == b.name && a.namespace == b.namespace && a.location == b.location
+                && a.attributes == b.attributes && a.content == b.content && a.namespacesInScope == b.namespacesInScope)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(namespace)
+        hasher.combine(location)
+        hasher.combine(attributes)
+        hasher.combine(content)
+        hasher.combine(namespacesInScope)
+    }
+
+    /// Never changed after `init`, so sharing it between tasks is safe.
+    private final class Storage: Sendable {
+        let name: String
+        let namespace: String?
+        let location: XMLLocation
+        let attributes: [XMLAttribute]
+        let content: [XMLContent]
+        let namespacesInScope: [String: String]
+        /// The element children, picked out of `content` once.
+        let children: [XMLElement]
+
+        init(
+            name: String, namespace: String?, location: XMLLocation, attributes: [XMLAttribute],
+            content: [XMLContent], namespacesInScope: [String: String]
+        ) {
+            self.name = name
+            self.namespace = namespace
+            self.location = location
+            self.attributes = attributes
+            self.content = content
+            self.namespacesInScope = namespacesInScope
+            children = content.compactMap { if case .element(let element) = $0 { element } else { nil } }
+        }
     }
 }
 

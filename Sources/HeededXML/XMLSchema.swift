@@ -39,9 +39,9 @@ public final class XMLSchema: @unchecked Sendable {
         }
         guard let compiled, collector.problems.isEmpty else {
             if let compiled { xmlSchemaFree(compiled) }
-            throw XMLErrors(collector.problems.isEmpty
-                ? [XMLProblem(file: file, line: 1, column: 1, message: "the schema could not be compiled")]
-                : collector.problems)
+            throw collector.problems.isEmpty
+                ? XMLErrors([XMLProblem(file: file, line: 1, column: 1, message: "the schema could not be compiled")])
+                : collector.errors
         }
         schema = compiled
     }

@@ -33,6 +33,33 @@ struct FormsCommandTests {
         #expect(result.stderr.contains("\"nobody\""))
     }
 
+    @Test("a 3 MB form with 200,000 attributes on one element is refused at once, at its file and line")
+    func checkHostile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // `a000000="value"` to `a199999="value"`, the name counted up in place.
+        var bytes = Array("<form xmlns=\"urn:heeded:form:1\"\n".utf8)
+        var attribute = Array(" a000000=\"value\"".utf8)
+        for _ in 0 ..< 200_000 {
+            bytes += attribute
+            var digit = 7
+            while attribute[digit] == UInt8(ascii: "9") {
+                attribute[digit] = UInt8(ascii: "0")
+                digit -= 1
+            }
+            attribute[digit] += 1
+        }
+        bytes += Array("/>\n".utf8)
+        let file = folder.appendingPathComponent("hostile.xml")
+        try Data(bytes).write(to: file)
+        let result = try HeededProcess.run(["forms", "check", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.path):2:"), "\(result.stderr)")
+        #expect(result.stderr.contains("<form> has more than 64 attributes"))
+        #expect(result.stderr.contains("1 problem found"))
+    }
+
     @Test("checking a forms folder checks its routing tables too")
     func checkRules() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-cli-\(UUID())")

@@ -168,7 +168,7 @@ struct QuestionBuilder {
                 return ItemView(number: index + 1, legend: "\(field.label): \(index + 1)", questions: questions, removeAction: "remove:\(name):\(index)")
             }
             view.addAction = "add:\(name)"
-            view.canAdd = max.map { items.count < $0 } ?? true
+            view.canAdd = items.count < max
         }
         return view
     }
