@@ -53,7 +53,7 @@ struct UnmetNeedTests {
         #expect(found[0].childName == "Maya Penhallow")
     }
 
-    @Test("provision agreed from September for a need assessed in January: the need is unmet from January, waiting to start")
+    @Test("provision agreed from September for a need assessed in January: unmet from when it should have started, waiting to start")
     func waitingToStart() throws {
         let washing = need(file, identifiedOn: day("2025-01-06"))
         let care = try hoursPerWeek(file, for: washing, from: "2025-09-01")
@@ -61,13 +61,40 @@ struct UnmetNeedTests {
         let item = try #require(found.first)
         #expect(found.count == 1, "the provision's row, not a second row for the need")
         #expect(item.kind == .behindOnDelivery)
-        #expect(item.unmetSince == day("2025-01-06"))
-        // Counted to 27 February: 6 January to 27 February is 53 days; 6 hours a week is 6/7 of an hour a day.
-        // 53 × 6 / 7 = 45.43 hours, all waiting: 26 days of January (22.29) and 27 of February (23.14).
-        #expect(item.shortfall == 45.4)
-        #expect(item.missed?.waitingToStart ?? 0 > 45.42 && item.missed?.waitingToStart ?? 0 < 45.44)
-        #expect(item.missedByMonth == [MonthlyShortfall(month: day("2025-01-01"), units: 22.3), MonthlyShortfall(month: day("2025-02-01"), units: 23.1)])
+        // It should have started 28 days after the assessment (the council's time to arrange it): 3 February.
+        // Counted to 27 February: 25 days at 6/7 of an hour a day = 21.43 hours, all waiting, all in February.
+        #expect(item.unmetSince == day("2025-02-03"))
+        #expect(item.shortfall == 21.4)
+        #expect(item.missedByMonth == [MonthlyShortfall(month: day("2025-02-01"), units: 21.4)])
         #expect(item.reason == "waiting for provision to start")
+        // A council that allows no time at all: from the assessment itself, 53 days = 45.43 hours, January's 26 days
+        // (22.29) and February's 27 (23.14).
+        let strict = try #require(unmet(needs: [washing], provisions: [(care, [])], policy: UnmetNeedPolicy(arrangeWithinDays: 0)).first)
+        #expect(strict.unmetSince == day("2025-01-06"))
+        #expect(strict.shortfall == 45.4)
+        #expect(strict.missedByMonth == [MonthlyShortfall(month: day("2025-01-01"), units: 22.3), MonthlyShortfall(month: day("2025-02-01"), units: 23.1)])
+        // Provision that starts within the time allowed is not waiting.
+        let soon = try hoursPerWeek(file, for: washing, from: "2025-01-27")
+        #expect(unmet(needs: [washing], provisions: [(soon, try weeks(soon, delivered: [6, 6, 6, 6, 6], from: "2025-01-27"))]).isEmpty)
+    }
+
+    @Test("sessions a month are due in each month from the start, in whole sessions: two in any dates of the month meet it")
+    func sessionsPerMonth() throws {
+        let leisure = need(file, .leisureAndCommunity)
+        let club = try Provision(caseID: file.id, needIDs: [leisure.id], service: .activityAccess, description: "Saturday club", amount: ProvisionAmount(2, .sessionsPerMonth),
+                                 startDate: day("2025-01-06"), provider: "Tidewell Play", legalBasis: .csdpaSection2)
+        func session(_ date: String, delivered: Double = 1) throws -> Delivery {
+            try Delivery(provisionID: club.id, periodStart: day(date), periodEnd: day(date), plannedUnits: 1, deliveredUnits: delivered,
+                         cancelledBy: delivered < 1 ? .provider : nil, reason: delivered < 1 ? .staffUnavailable : nil)
+        }
+        // Counted to 27 February: the month 6 January to 5 February is due 2; 6 to 27 February is 22 of 28 days,
+        // so 1.57 sessions, due in whole sessions: 1.
+        let met = try [session("2025-01-11"), session("2025-01-25"), session("2025-02-08")]
+        #expect(unmet(needs: [leisure], provisions: [(club, met)]).isEmpty)
+        let missed = try [session("2025-01-11"), session("2025-01-25", delivered: 0), session("2025-02-08")]
+        let item = try #require(unmet(needs: [leisure], provisions: [(club, missed)]).first)
+        #expect(item.shortfall == 1)
+        #expect(item.unmetSince == day("2025-01-06"))
     }
 
     @Test("three months missed, then full delivery: unmet since January, with the missed hours in January, February and March")

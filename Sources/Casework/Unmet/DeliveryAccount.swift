@@ -123,11 +123,12 @@ public struct DeliveryPeriod: Sendable, Hashable {
 /// A provision's delivery measured against what was agreed, period by period, from when it should have started.
 ///
 /// The rules, in one place (Ombudsman practice):
-/// - Units are due from the day provision **should** have started: the day its earliest need was assessed, or its
-///   start date if that is earlier. Days between the assessment and the agreed start are missed, waiting to start.
-/// - Each delivery period stands alone: units due in it (pro rata to the agreed amount, whatever was planned) less
-///   units delivered. A full week later does not make up for a missed week; extra given to make up time is
-///   recorded against the period it makes up.
+/// - Units are due from the day provision **should** have started: a reasonable time (the council's
+///   `UnmetNeedPolicy.arrangeWithinDays`) after its earliest need was assessed, or its start date if that is earlier.
+///   Days from then to the agreed start are missed, waiting to start.
+/// - Each allowance period stands alone: the agreed amount is due in each week, month or year counted from the start
+///   date (whatever was planned), less the units delivered in it. A full week later does not make up for a missed
+///   week; extra given to make up time is recorded against the period it makes up.
 /// - What was planned but not delivered takes the record's reason as its cause; what was due but never planned is the
 ///   council's (or, with no provider, "no provider"). Days no record covers are missed too: nobody recorded the
 ///   provision happening.
@@ -146,7 +147,8 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// Measures a provision's delivery records (in any order) as of a day.
+    /// Measures a provision's delivery records (in any order) as of a day; `shouldStart` is the day its earliest need
+    /// was assessed.
     public static func measure(
         _ provision: ProvisionTerms, shouldStart: CalendarDate, periods: [DeliveryPeriod], asOf: CalendarDate, policy: UnmetNeedPolicy,
         trendDates: [CalendarDate] = []
@@ -154,7 +156,8 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
         precondition(trendDates.count <= 32, "the trend marks at most 32 dates")
         var builder = Builder(provision: provision, policy: policy, countedTo: asOf.adding(days: -policy.recordingLagDays),
                               cuts: trendDates.map { $0.adding(days: -policy.recordingLagDays) })
-        builder.run(shouldStart: min(shouldStart, provision.startDate), periods: periods.sorted { $0.start < $1.start })
+        builder.run(
+            shouldStart: min(shouldStart.adding(days: policy.arrangeWithinDays), provision.startDate), periods: periods.sorted { $0.start < $1.start })
         return builder.account
     }
 
@@ -196,40 +199,62 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
             }
         }
 
-        /// Provision by the week, month or year: a rate a day.
+        /// Provision by the week, four weeks, month or year, measured one allowance period at a time: the agreed
+        /// amount is due in each period counted from the start date (6 hours in each week, 2 sessions in each month,
+        /// 24 nights in each year), so units delivered anywhere in a period count towards it and not towards another.
+        /// A period cut short (by the end date, or by the day counted to) is due pro rata, in whole sessions or
+        /// nights where those are the unit: a session cannot be delivered in part.
         private mutating func daily(shouldStart: CalendarDate, periods: [DeliveryPeriod], last: CalendarDate) {
             guard shouldStart <= last else { return }
-            let rate = provision.amount.unitsDue(overDays: 1)
+            let amount = provision.amount
             let gapCause: ShortfallCause = provision.provider == nil ? .noProvider : .notRecorded
+            let unplannedCause: ShortfallCause = provision.provider == nil ? .noProvider : .councilOrProvider
             if shouldStart < provision.startDate {
+                // Waiting to start is counted at the agreed rate a day.
+                let rate = amount.unitsDue(overDays: 1)
                 missedOver(shouldStart, min(last, provision.startDate.adding(days: -1)), due: rate, missed: rate, cause: .waitingToStart)
             }
-            var next = provision.startDate  // the first day not yet accounted for
-            for period in periods {
-                let from = max(period.start, next), to = min(period.end, last)
-                guard from <= to else { continue }
-                if next < from { missedOver(next, from.adding(days: -1), due: rate, missed: rate, cause: gapCause) }
-                // The share of the record that falls in the days counted (a record can reach past the recording lag).
-                let share = Double(from.days(until: to) + 1) / Double(period.start.days(until: period.end) + 1)
-                let days = Double(from.days(until: to) + 1)
-                let due = rate * days
-                let delivered = period.delivered * share
-                let planned = period.planned * share
+            var first = 0  // the first record that may still overlap the period
+            var periodStart = provision.startDate
+            while periodStart <= last {
+                let next = amount.unit.nextPeriod(after: periodStart, from: provision.startDate)
+                let fullEnd = next.adding(days: -1)
+                let end = min(fullEnd, last)
+                let fraction = Double(periodStart.days(until: end) + 1) / Double(periodStart.days(until: fullEnd) + 1)
+                var due = amount.quantity * fraction
+                if end < fullEnd && amount.unit.isCountedWhole { due = (due + 1e-9).rounded(.down) }
+                var delivered = 0.0, planned = 0.0, recorded = false
+                var cancelled = MissedUnits()
+                while first < periods.count && periods[first].end < periodStart { first += 1 }
+                var index = first
+                while index < periods.count && periods[index].start <= end {
+                    let period = periods[index]
+                    index += 1
+                    let from = max(period.start, periodStart), to = min(period.end, end)
+                    guard from <= to else { continue }
+                    recorded = true
+                    let share = Double(from.days(until: to) + 1) / Double(period.start.days(until: period.end) + 1)
+                    delivered += period.delivered * share
+                    planned += period.planned * share
+                    cancelled[period.cause] += max(0, period.planned - period.delivered) * share
+                }
                 account.due += due
                 account.delivered += delivered
-                let short = max(0, due - delivered)
-                if short > 0 {
-                    // What was planned and not delivered takes the record's reason; what was never planned is the
-                    // council's (or nobody's, with no provider).
-                    let cancelled = min(short, max(0, planned - delivered))
-                    let unplanned = short - cancelled
-                    if cancelled > 0 { addMissed(from, to, units: cancelled, cause: period.cause) }
-                    if unplanned > 0 { addMissed(from, to, units: unplanned, cause: provision.provider == nil ? .noProvider : .councilOrProvider) }
+                addDue(periodStart, end, units: due)
+                let short = due - delivered
+                if short > MissedUnits.negligible {
+                    // What was planned and not delivered takes each record's reason; what was due and never planned is
+                    // the council's (or no provider's); a period nobody recorded is counted as not delivered.
+                    let totalCancelled = cancelled.counted + cancelled.familyOrChild
+                    let scale = totalCancelled > short ? short / totalCancelled : 1
+                    for cause in ShortfallCause.allCases where cancelled[cause] > 0 {
+                        addMissed(periodStart, end, units: cancelled[cause] * scale, cause: cause)
+                    }
+                    let unplanned = short - min(short, totalCancelled)
+                    if unplanned > MissedUnits.negligible { addMissed(periodStart, end, units: unplanned, cause: recorded ? unplannedCause : gapCause) }
                 }
-                addDue(from, to, units: due)
-                next = to.adding(days: 1)
+                periodStart = next
             }
-            if next <= last { missedOver(next, last, due: rate, missed: rate, cause: gapCause) }
         }
 
         /// Equipment or an adaptation: all of it due on the start date.

@@ -12,12 +12,17 @@ public struct UnmetNeedPolicy: Sendable, Hashable, Codable {
     /// Deliveries are recorded after the event (a week's hours at the end of the week), so units due in the
     /// last few days are not yet counted.
     public var recordingLagDays: Int
+    /// How long the council allows to arrange provision once a need is assessed: from then on, provision that has
+    /// not started is missed, waiting to start. 28 days (a local standard; Heeded's assumption, shown on the page).
+    public var arrangeWithinDays: Int
 
-    public init(h2Tolerance: Double = 0, recordingLagDays: Int = 7) {
+    public init(h2Tolerance: Double = 0, recordingLagDays: Int = 7, arrangeWithinDays: Int = 28) {
         precondition((0...1).contains(h2Tolerance), "tolerance is a fraction between 0 and 1, given \(h2Tolerance)")
         precondition(recordingLagDays >= 0, "recording lag cannot be negative")
+        precondition(arrangeWithinDays >= 0, "the time to arrange provision cannot be negative")
         self.h2Tolerance = h2Tolerance
         self.recordingLagDays = recordingLagDays
+        self.arrangeWithinDays = arrangeWithinDays
     }
 
     /// The tolerance for provision under a duty: none for CSDPA s2 (H1).

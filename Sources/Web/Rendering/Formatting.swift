@@ -60,6 +60,6 @@ enum Formatting {
         let h2 = policy.h2Tolerance == 0
             ? "none for other provision (H2) either"
             : "up to \(number(policy.h2Tolerance * 100))% of what was due for other provision (H2), set by the council"
-        return "Missed provision is counted from when it should have started, period by period. Tolerance: none for provision under CSDPA 1970 s2 (EHC H1), where any missed hour is a breach; \(h2). Cancellations by the family, or because the child was unwell, are shown but never counted."
+        return "Missed provision is counted from when it should have started (\(policy.arrangeWithinDays) days after the need was assessed), period by period. Tolerance: none for provision under CSDPA 1970 s2 (EHC H1), where any missed hour is a breach; \(h2). Cancellations by the family, or because the child was unwell, are shown but never counted."
     }
 }

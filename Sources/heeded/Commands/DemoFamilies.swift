@@ -192,7 +192,8 @@ struct DemoFamilies {
         default:
             (service, amount, basis) = (.dayShortBreak, try! ProvisionAmount(Double(int(3...8)), .hoursPerWeek), .section17ZDLinked)
         }
-        let start = identifiedOn.adding(days: int(7...42))
+        // Most provision starts within the four weeks a council allows to arrange it; some families wait months.
+        let start = identifiedOn.adding(days: chance(0.1) ? int(60...150) : int(7...28))
         let end: CalendarDate? = chance(0.1) ? start.adding(days: int(90...180)) : nil
         let noProvider = chance(0.04)
         let provider: String? = noProvider ? nil : (service == .equipment ? "Community Equipment Service" : pick(Self.providers))
@@ -218,14 +219,28 @@ struct DemoFamilies {
             }
             return
         }
-        let weekly = provision.amount.unit == .hoursPerWeek
+        // Records by the week (hours), the four weeks (direct payments) or the month from the start date, as
+        // providers send them.
+        let fixedDays: Int? = switch provision.amount.unit {
+        case .hoursPerWeek: 7
+        case .poundsPerFourWeeks: 28
+        default: nil
+        }
         var periodStart = provision.startDate
         while true {
             guard periodStart <= lastDay else { break }
             // A month in progress is logged so far, as a provider's running record would be.
-            let periodEnd = min(lastDay, weekly ? periodStart.adding(days: 6) : periodStart.adding(months: 1).adding(days: -1))
-            if weekly && periodStart.days(until: periodEnd) < 6 { break }
-            let planned = (provision.amount.unitsDue(overDays: periodStart.days(until: periodEnd) + 1) * 2).rounded() / 2
+            let periodEnd = min(lastDay, fixedDays.map { periodStart.adding(days: $0 - 1) } ?? periodStart.adding(months: 1).adding(days: -1))
+            if let fixedDays, periodStart.days(until: periodEnd) < fixedDays - 1 { break }
+            // What the agreement makes due in the record's days: a whole month of sessions, a twelfth of a year's
+            // nights, or the week's or four weeks' amount; a month in progress pro rata.
+            let days = periodStart.days(until: periodEnd) + 1
+            let wholeMonth = periodEnd == periodStart.adding(months: 1).adding(days: -1)
+            let planned: Double = switch provision.amount.unit {
+            case .sessionsPerMonth: wholeMonth ? provision.amount.quantity : (provision.amount.unitsDue(overDays: days) * 2).rounded(.down) / 2
+            case .nightsPerYear: provision.amount.quantity / 12 * (wholeMonth ? 1 : Double(days) / 30.44)
+            default: provision.amount.unitsDue(overDays: days)
+            }
             var delivered = planned
             var reason: ShortfallReason?
             var cancelledBy: CancelledBy?

@@ -17,7 +17,8 @@ struct ReportCommand: AsyncParsableCommand {
             discussion: """
                 A need is unmet when nothing in force or agreed meets it (from the day it was identified, or the \
                 day after its provision ended), or when its provision missed units it owed. Units are due from when \
-                provision should have started (the day its need was assessed, if that is before the agreed start), \
+                provision should have started (--arrange-within days after its need was assessed, if that is before \
+                the agreed start), \
                 pro rata to the agreed amount, period by period, up to --as-of less the recording lag (a week by \
                 default, since deliveries are logged after the event); days no record covers count as missed. \
                 Provision under CSDPA s2 (EHC H1) is behind at any missed unit; other provision (H2) after more than \
@@ -34,10 +35,12 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(name: .customLong("h2-tolerance"), help: "For provision other than CSDPA s2 (H2): the fraction of units due that may be missed before it counts as behind (none is allowed for H1).")
         var h2Tolerance: Double = 0
         @Option(name: .customLong("recording-lag"), help: "Days of delivery not yet expected to be recorded.") var recordingLag: Int = 7
+        @Option(name: .customLong("arrange-within"), help: "Days the council allows to arrange provision once a need is assessed.") var arrangeWithin: Int = 28
 
         func validate() throws {
             guard (0...1).contains(h2Tolerance) else { throw ValidationError("--h2-tolerance is a fraction from 0 to 1, e.g. 0.1 for 10%") }
             guard recordingLag >= 0 else { throw ValidationError("--recording-lag cannot be negative") }
+            guard arrangeWithin >= 0 else { throw ValidationError("--arrange-within cannot be negative") }
             if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD, not \"\(asOf)\"") }
             if team == "" { throw ValidationError("--team needs a team code") }
         }
@@ -45,7 +48,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try data.openExistingStore()
             let date = asOf.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(Date())
-            let measure = DeliveryMeasure(asOf: date, policy: UnmetNeedPolicy(h2Tolerance: h2Tolerance, recordingLagDays: recordingLag))
+            let measure = DeliveryMeasure(asOf: date, policy: UnmetNeedPolicy(h2Tolerance: h2Tolerance, recordingLagDays: recordingLag, arrangeWithinDays: arrangeWithin))
             let inputs = try await store.unmetNeedInputs(team: team.map { Team(rawValue: $0) }, measure: measure)
             let unmet = UnmetNeed.assessedButUnmet(inputs, measure: measure)
             let noProvision = unmet.lazy.filter { $0.kind == .noProvision }.count
