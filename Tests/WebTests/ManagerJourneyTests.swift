@@ -46,6 +46,13 @@ struct ManagerJourneyTests {
             #expect(again.contains("Already decided"))
             let form = try await browser.get("/cases/\(file.id)/triage")
             #expect(form.status == .seeOther, "a decided case cannot be triaged again")
+            // The family reads why: the reasons on the triaged facts, and that their child's assessment carries on.
+            var family = Browser(client: browser.client)
+            _ = try await family.signIn("rhian@example.org")
+            let page = try await family.get("/family/cases/\(file.id)")
+            #expect(page.contains("a section 47 enquiry is being made alongside your child&#39;s assessment, which carries on"))
+            #expect(page.contains("So a strategy discussion about a safeguarding enquiry"))
+            #expect(!page.contains("No safeguarding enquiry: nothing recorded gives reasonable cause"))
         }
     }
 

@@ -82,8 +82,8 @@ struct APIRoutes: Sendable {
         return try json(CaseJSON(
             id: file.id.description, reference: file.reference, childName: file.child.fullName, team: file.team.rawValue,
             openedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
-            reasons: account.role == .parent ? file.routing.reasons.map(Formatting.plainReason) : file.routing.reasons,
-            assessments: record.assessments.filter { $0.kind != .section47 || account.role != .parent || file.managerDecision != nil }.map(AssessmentJSON.init),
+            reasons: account.role == .parent ? file.currentRouting.reasons.map(Formatting.plainReason) : file.currentRouting.reasons,
+            assessments: record.assessments(visibleTo: account.role).map(AssessmentJSON.init),
             needs: record.needs.map {
                 .init(id: $0.id.description, area: $0.area.rawValue, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView)
             },

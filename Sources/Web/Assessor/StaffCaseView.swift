@@ -90,8 +90,8 @@ struct StaffCaseView {
         carers = file.family.carers.map { "\($0.name) (\(Formatting.words($0.relationship)))\($0.hasParentalResponsibility ? ", parental responsibility" : "")\($0.isAdult ? "" : ", under 18")" }
         youngCarers = file.family.youngCarers.isEmpty ? "None" : file.family.youngCarers.joined(separator: ", ")
         undecided = file.outcome == nil
-        recommendation = file.routing.outcome.map(ManagerRoutes.describe) ?? "The rules could not decide: a manager must."
-        reasons = file.routing.reasons
+        recommendation = file.currentRouting.outcome.map(ManagerRoutes.describe) ?? "The rules could not decide: a manager must."
+        reasons = file.currentRouting.reasons
         managerDecision = file.managerDecision.map {
             "\($0.kind.rawValue.capitalizedFirst) by \($0.manager.id) on \($0.decidedOn.long): \(ManagerRoutes.describe($0.outcome))\($0.reason.map { ". Reason: \($0)" } ?? "")"
         }

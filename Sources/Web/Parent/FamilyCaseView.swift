@@ -104,12 +104,15 @@ struct FamilyCaseView {
         openedOn = file.openedOn.long
         undecided = file.outcome == nil
         team = Formatting.words(file.team.rawValue)
-        reasons = file.routing.reasons.map(Formatting.plainReason)
+        reasons = file.currentRouting.reasons.map(Formatting.plainReason)
         managerNote = file.managerDecision.map { decision in
-            decision.kind == .confirmed ? "A manager confirmed this on \(decision.decidedOn.long)."
-                : "A manager changed this on \(decision.decidedOn.long): \(decision.reason ?? "")"
+            let safeguarding = decision.outcome.section47
+                ? " A manager decided there is reasonable cause to suspect significant harm, so a section 47 enquiry is being made alongside your child's assessment, which carries on."
+                : ""
+            return (decision.kind == .confirmed ? "A manager confirmed this on \(decision.decidedOn.long)."
+                : "A manager changed this on \(decision.decidedOn.long): \(decision.reason ?? "")") + safeguarding
         }
-        assessments = record.assessments.filter { $0.kind != .section47 || file.managerDecision != nil }.map { assessment in
+        assessments = record.assessments(visibleTo: .parent).map { assessment in
             AssessmentLine(
                 title: assessment.kind.title.prefix(1).uppercased() + assessment.kind.title.dropFirst(), subject: assessment.subject,
                 status: Formatting.words(assessment.status.rawValue), due: assessment.deadline.date.long,
