@@ -4,7 +4,8 @@ extension CaseReport {
     /// The child in need assessment form's id.
     public static let childInNeedFormID = "child-in-need-assessment"
 
-    /// Section 3 of the child in need assessment, area by area: the form's field prefix, the area of life, and
+    /// Section 3 of the child in need assessment, area by area: the form's field prefix (its questions are
+    /// `<prefix>_needs`, `<prefix>_severity` and, from version 2, `<prefix>_parent_view`), the area of life, and
     /// the question in the needs request where the family described the same part of life.
     static let needAreas: [(prefix: String, area: LifeArea, familyWords: String?)] = [
         ("health", .healthAndClinicalCare, "health_details"),
@@ -24,8 +25,9 @@ extension CaseReport {
     ]
 
     /// The needs a submitted child in need assessment records: one for each area of life where the assessor
-    /// wrote needs and rated the help needed above "none". The family's own words from their request sit beside
-    /// the assessor's. Empty for any other form.
+    /// wrote needs and rated the help needed above "none". The family's words sit beside the assessor's: their
+    /// view of that area as written in the assessment, the later account, when there is one; otherwise their
+    /// words from the request. Empty for any other form.
     public func assessedNeeds(request: NeedsRequest?) -> [Need] {
         guard formID == Self.childInNeedFormID else { return [] }
         return Self.needAreas.compactMap { prefix, area, familyWords in
@@ -34,7 +36,11 @@ extension CaseReport {
             if case .choice(let rated)? = answers["\(prefix)_severity"] { severity = rated }
             guard severity != "none" else { return nil }
             var parentView = ""
-            if let familyWords, case .text(let words)? = request?.answers[familyWords] { parentView = words }
+            if case .text(let words)? = answers["\(prefix)_parent_view"], !words.isEmpty {
+                parentView = words
+            } else if let familyWords, case .text(let words)? = request?.answers[familyWords] {
+                parentView = words
+            }
             let firstLine = needs.split(separator: "\n").first.map(String.init) ?? needs
             return Need(
                 caseID: caseID, assessmentID: assessmentID, area: area,

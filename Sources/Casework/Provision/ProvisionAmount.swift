@@ -39,6 +39,10 @@ public enum ProvisionUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// Delivered in whole units (a session, a night), so a part period is due in whole units.
     var isCountedWhole: Bool { self == .sessionsPerMonth || self == .nightsPerYear }
 
+    /// A period long enough that the part of it gone by is counted before it ends (a month, a year); a week's or
+    /// four weeks' provision is counted when its period is over.
+    var isCountedSoFar: Bool { self == .sessionsPerMonth || self == .nightsPerYear }
+
     /// Days in one period; nil for one-off provision.
     var periodDays: Double? {
         switch self {

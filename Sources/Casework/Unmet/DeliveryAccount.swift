@@ -203,7 +203,8 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
         /// amount is due in each period counted from the start date (6 hours in each week, 2 sessions in each month,
         /// 24 nights in each year), so units delivered anywhere in a period count towards it and not towards another.
         /// A period cut short (by the end date, or by the day counted to) is due pro rata, in whole sessions or
-        /// nights where those are the unit: a session cannot be delivered in part.
+        /// nights where those are the unit: a session cannot be delivered in part. A week or four weeks still running on
+        /// the day counted to waits for its record.
         private mutating func daily(shouldStart: CalendarDate, periods: [DeliveryPeriod], last: CalendarDate) {
             guard shouldStart <= last else { return }
             let amount = provision.amount
@@ -220,6 +221,11 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
                 let next = amount.unit.nextPeriod(after: periodStart, from: provision.startDate)
                 let fullEnd = next.adding(days: -1)
                 let end = min(fullEnd, last)
+                // A week or four weeks still running on the day counted to is not counted yet: its record comes at its
+                // end. A month or year still running is counted so far, in whole units. A period the provision's end
+                // cuts short is complete, and due pro rata.
+                let inProgress = fullEnd > countedTo && (provision.endDate.map { fullEnd <= $0 } ?? true)
+                if inProgress && !amount.unit.isCountedSoFar { break }
                 let fraction = Double(periodStart.days(until: end) + 1) / Double(periodStart.days(until: fullEnd) + 1)
                 var due = amount.quantity * fraction
                 if end < fullEnd && amount.unit.isCountedWhole { due = (due + 1e-9).rounded(.down) }

@@ -231,7 +231,8 @@ struct DemoFamilies {
             guard periodStart <= lastDay else { break }
             // A month in progress is logged so far, as a provider's running record would be.
             let periodEnd = min(lastDay, fixedDays.map { periodStart.adding(days: $0 - 1) } ?? periodStart.adding(months: 1).adding(days: -1))
-            if let fixedDays, periodStart.days(until: periodEnd) < fixedDays - 1 { break }
+            // A week still running is recorded when it ends; the last days before the provision ended are recorded.
+            if let fixedDays, periodStart.days(until: periodEnd) < fixedDays - 1, periodEnd < (provision.endDate ?? asOf) { break }
             // What the agreement makes due in the record's days: a whole month of sessions, a twelfth of a year's
             // nights, or the week's or four weeks' amount; a month in progress pro rata.
             let days = periodStart.days(until: periodEnd) + 1
