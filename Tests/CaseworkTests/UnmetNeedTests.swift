@@ -269,3 +269,60 @@ struct UnmetNeedTests {
         }
     }
 }
+
+@Suite("The delivery ledger")
+struct DeliveryLedgerTests {
+    let file = mayasCase()
+
+    @Test("weeks delivered in full fold into one entry; a short week stands alone with its cause")
+    func runs() throws {
+        let care = try hoursPerWeek(file, for: need(file))
+        let weeks = try (0..<10).map { index -> Delivery in
+            let first = day("2025-01-06").adding(days: index * 7)
+            let short = index == 4
+            return try Delivery(provisionID: care.id, periodStart: first, periodEnd: first.adding(days: 6), plannedUnits: 6, deliveredUnits: short ? 2 : 6,
+                                cancelledBy: short ? .provider : nil, reason: short ? .staffUnavailable : nil)
+        }
+        let ledger = DeliveryLedger(ProvisionTerms(care), periods: weeks.map(DeliveryPeriod.init))
+        #expect(ledger.entries.map(\.period) == [0, 4, 5])
+        #expect(ledger.entries.map(\.count) == [4, 1, 5])
+        #expect(ledger.entries.map(\.isFull) == [true, false, true])
+        #expect(ledger.entries[1].cancelled.councilOrProvider == 4)
+    }
+
+    @Test("a record spanning two weeks of the agreement is shared between them by days")
+    func spanning() throws {
+        let care = try hoursPerWeek(file, for: need(file))  // weeks from Monday 6 January
+        // A fortnight recorded from Thursday 9 January: 4 days in week 0, 7 in week 1, 3 in week 2.
+        let fortnight = try Delivery(provisionID: care.id, periodStart: day("2025-01-09"), periodEnd: day("2025-01-22"), plannedUnits: 14, deliveredUnits: 14)
+        let ledger = DeliveryLedger(ProvisionTerms(care), periods: [DeliveryPeriod(fortnight)])
+        #expect(ledger.entries.map(\.period) == [0, 1, 2])
+        #expect(ledger.entries.map { ($0.delivered * 100).rounded() / 100 } == [4, 7, 3])
+    }
+
+    @Test("months of the agreement are counted from its start date, the 31st giving way to shorter months")
+    func monthsFromTheStart() {
+        let start = day("2025-01-31")
+        #expect(ProvisionUnit.sessionsPerMonth.periodStart(1, from: start) == day("2025-02-28"))
+        #expect(ProvisionUnit.sessionsPerMonth.periodIndex(of: day("2025-03-30"), from: start) == 1)
+        #expect(ProvisionUnit.sessionsPerMonth.periodIndex(of: day("2025-03-31"), from: start) == 2)
+        #expect(ProvisionUnit.nightsPerYear.periodIndex(of: day("2026-01-30"), from: start) == 0)
+        #expect(ProvisionUnit.nightsPerYear.periodIndex(of: day("2026-01-31"), from: start) == 1)
+    }
+}
+
+extension DeliveryLedgerTests {
+    @Test("a ledger reads back from its bytes exactly; bytes it did not write are refused")
+    func bytes() throws {
+        let care = try hoursPerWeek(file, for: need(file))
+        let records = try [
+            Delivery(provisionID: care.id, periodStart: day("2025-01-06"), periodEnd: day("2025-01-12"), plannedUnits: 6, deliveredUnits: 6),
+            Delivery(provisionID: care.id, periodStart: day("2025-01-13"), periodEnd: day("2025-01-19"), plannedUnits: 6, deliveredUnits: 1.5,
+                     cancelledBy: .family, reason: .childUnwell),
+        ]
+        let ledger = DeliveryLedger(ProvisionTerms(care), periods: records.map(DeliveryPeriod.init))
+        #expect(DeliveryLedger(bytes: ledger.bytes) == ledger)
+        #expect(DeliveryLedger(bytes: [2, 0, 0, 0, 0]) == nil)
+        #expect(DeliveryLedger(bytes: ledger.bytes.dropLast()) == nil)
+    }
+}

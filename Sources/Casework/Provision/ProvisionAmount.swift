@@ -20,22 +20,6 @@ public enum ProvisionUnit: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The start of the allowance period after the one starting on `day`, for provision that started on `start`:
-    /// a week, four weeks, a month or a year on (months and years counted from the start date, so a provision that
-    /// began on the 31st has its months end on the 30th or the last day of shorter months).
-    func nextPeriod(after day: CalendarDate, from start: CalendarDate) -> CalendarDate {
-        switch self {
-        case .hoursPerWeek: return day.adding(days: 7)
-        case .poundsPerFourWeeks: return day.adding(days: 28)
-        case .sessionsPerMonth, .nightsPerYear:
-            let step = self == .sessionsPerMonth ? 1 : 12
-            var months = step
-            while start.adding(months: months) <= day { months += step }
-            return start.adding(months: months)
-        case .oneOff: return day.adding(days: 1)
-        }
-    }
-
     /// Delivered in whole units (a session, a night), so a part period is due in whole units.
     var isCountedWhole: Bool { self == .sessionsPerMonth || self == .nightsPerYear }
 

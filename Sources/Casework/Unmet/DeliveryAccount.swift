@@ -153,11 +153,18 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
         _ provision: ProvisionTerms, shouldStart: CalendarDate, periods: [DeliveryPeriod], asOf: CalendarDate, policy: UnmetNeedPolicy,
         trendDates: [CalendarDate] = []
     ) -> DeliveryAccount {
+        measure(provision, shouldStart: shouldStart, ledger: DeliveryLedger(provision, periods: periods), asOf: asOf, policy: policy, trendDates: trendDates)
+    }
+
+    /// Measures a provision's delivery from its ledger (the records summed into allowance periods).
+    public static func measure(
+        _ provision: ProvisionTerms, shouldStart: CalendarDate, ledger: DeliveryLedger, asOf: CalendarDate, policy: UnmetNeedPolicy,
+        trendDates: [CalendarDate] = []
+    ) -> DeliveryAccount {
         precondition(trendDates.count <= 32, "the trend marks at most 32 dates")
         var builder = Builder(provision: provision, policy: policy, countedTo: asOf.adding(days: -policy.recordingLagDays),
                               cuts: trendDates.map { $0.adding(days: -policy.recordingLagDays) })
-        builder.run(
-            shouldStart: min(shouldStart.adding(days: policy.arrangeWithinDays), provision.startDate), periods: periods.sorted { $0.start < $1.start })
+        builder.run(shouldStart: min(shouldStart.adding(days: policy.arrangeWithinDays), provision.startDate), ledger: ledger)
         return builder.account
     }
 
@@ -186,12 +193,12 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
             missedAtCut = Array(repeating: 0, count: cuts.count)
         }
 
-        mutating func run(shouldStart: CalendarDate, periods: [DeliveryPeriod]) {
+        mutating func run(shouldStart: CalendarDate, ledger: DeliveryLedger) {
             let last = min(countedTo, provision.endDate ?? countedTo)
             if provision.amount.unit == .oneOff {
-                oneOff(periods: periods, last: last)
+                oneOff(ledger: ledger, last: last)
             } else {
-                daily(shouldStart: shouldStart, periods: periods, last: last)
+                periodic(shouldStart: shouldStart, ledger: ledger, last: last)
             }
             account.missedByMonth = months.map { MonthlyShortfall(month: $0.month, units: $0.units) }
             for index in cuts.indices where DeliveryAccount.isBehind(missed: missedAtCut[index], due: dueAtCut[index], tolerance: tolerance) {
@@ -202,54 +209,60 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
         /// Provision by the week, four weeks, month or year, measured one allowance period at a time: the agreed
         /// amount is due in each period counted from the start date (6 hours in each week, 2 sessions in each month,
         /// 24 nights in each year), so units delivered anywhere in a period count towards it and not towards another.
-        /// A period cut short (by the end date, or by the day counted to) is due pro rata, in whole sessions or
-        /// nights where those are the unit: a session cannot be delivered in part. A week or four weeks still running on
-        /// the day counted to waits for its record.
-        private mutating func daily(shouldStart: CalendarDate, periods: [DeliveryPeriod], last: CalendarDate) {
+        /// A period cut short by the provision's end is due pro rata; one still running on the day counted to is
+        /// counted so far in whole units if it is a month or a year, and waits for its record if it is a week or four
+        /// weeks. Sessions and nights are due in whole units in a part period: a session cannot be delivered in part.
+        private mutating func periodic(shouldStart: CalendarDate, ledger: DeliveryLedger, last: CalendarDate) {
             guard shouldStart <= last else { return }
-            let amount = provision.amount
+            let amount = provision.amount, unit = amount.unit, start = provision.startDate
             let gapCause: ShortfallCause = provision.provider == nil ? .noProvider : .notRecorded
             let unplannedCause: ShortfallCause = provision.provider == nil ? .noProvider : .councilOrProvider
-            if shouldStart < provision.startDate {
+            if shouldStart < start {
                 // Waiting to start is counted at the agreed rate a day.
                 let rate = amount.unitsDue(overDays: 1)
-                missedOver(shouldStart, min(last, provision.startDate.adding(days: -1)), due: rate, missed: rate, cause: .waitingToStart)
+                missedOver(shouldStart, min(last, start.adding(days: -1)), due: rate, missed: rate, cause: .waitingToStart)
             }
-            var first = 0  // the first record that may still overlap the period
-            var periodStart = provision.startDate
-            while periodStart <= last {
-                let next = amount.unit.nextPeriod(after: periodStart, from: provision.startDate)
+            var entries = ledger.entries[...]
+            var index = 0
+            while true {
+                let periodStart = unit.periodStart(index, from: start)
+                guard periodStart <= last else { break }
+                while let entry = entries.first, entry.period + entry.count <= index { entries = entries.dropFirst() }
+                // A run of periods delivered in full and wholly counted: its due and delivery in one step.
+                if let run = entries.first, run.isFull, run.period == index, run.count > 1 {
+                    let runEnd = unit.periodStart(index + run.count, from: start).adding(days: -1)
+                    if runEnd <= last && (provision.endDate.map { runEnd <= $0 } ?? true) {
+                        let due = amount.quantity * Double(run.count)
+                        account.due += due
+                        account.delivered += run.delivered
+                        addDue(periodStart, runEnd, units: due)
+                        index += run.count
+                        entries = entries.dropFirst()
+                        continue
+                    }
+                }
+                let next = unit.periodStart(index + 1, from: start)
                 let fullEnd = next.adding(days: -1)
                 let end = min(fullEnd, last)
-                // A week or four weeks still running on the day counted to is not counted yet: its record comes at its
-                // end. A month or year still running is counted so far, in whole units. A period the provision's end
-                // cuts short is complete, and due pro rata.
                 let inProgress = fullEnd > countedTo && (provision.endDate.map { fullEnd <= $0 } ?? true)
-                if inProgress && !amount.unit.isCountedSoFar { break }
+                if inProgress && !unit.isCountedSoFar { break }
                 let fraction = Double(periodStart.days(until: end) + 1) / Double(periodStart.days(until: fullEnd) + 1)
                 var due = amount.quantity * fraction
-                if end < fullEnd && amount.unit.isCountedWhole { due = (due + 1e-9).rounded(.down) }
-                var delivered = 0.0, planned = 0.0, recorded = false
+                if end < fullEnd && unit.isCountedWhole { due = (due + 1e-9).rounded(.down) }
+                // This period's share of its entry (an entry of one period, or one period of a full run).
+                var delivered = 0.0, recorded = false
                 var cancelled = MissedUnits()
-                while first < periods.count && periods[first].end < periodStart { first += 1 }
-                var index = first
-                while index < periods.count && periods[index].start <= end {
-                    let period = periods[index]
-                    index += 1
-                    let from = max(period.start, periodStart), to = min(period.end, end)
-                    guard from <= to else { continue }
+                if let entry = entries.first, entry.period <= index {
                     recorded = true
-                    let share = Double(from.days(until: to) + 1) / Double(period.start.days(until: period.end) + 1)
-                    delivered += period.delivered * share
-                    planned += period.planned * share
-                    cancelled[period.cause] += max(0, period.planned - period.delivered) * share
+                    delivered = entry.delivered / Double(entry.count)
+                    cancelled = entry.cancelled
                 }
                 account.due += due
                 account.delivered += delivered
                 addDue(periodStart, end, units: due)
                 let short = due - delivered
                 if short > MissedUnits.negligible {
-                    // What was planned and not delivered takes each record's reason; what was due and never planned is
+                    // What was planned and not delivered takes the records' reasons; what was due and never planned is
                     // the council's (or no provider's); a period nobody recorded is counted as not delivered.
                     let totalCancelled = cancelled.counted + cancelled.familyOrChild
                     let scale = totalCancelled > short ? short / totalCancelled : 1
@@ -259,23 +272,24 @@ public struct DeliveryAccount: Sendable, Hashable, Codable {
                     let unplanned = short - min(short, totalCancelled)
                     if unplanned > MissedUnits.negligible { addMissed(periodStart, end, units: unplanned, cause: recorded ? unplannedCause : gapCause) }
                 }
-                periodStart = next
+                index += 1
             }
         }
 
         /// Equipment or an adaptation: all of it due on the start date.
-        private mutating func oneOff(periods: [DeliveryPeriod], last: CalendarDate) {
+        private mutating func oneOff(ledger: DeliveryLedger, last: CalendarDate) {
             let start = provision.startDate
             guard start <= last else { return }
             let quantity = provision.amount.quantity
-            let counted = periods.filter { $0.end <= last }
-            let delivered = counted.reduce(0) { $0 + $1.delivered }
+            let entry = ledger.entries.first
+            let delivered = entry?.delivered ?? 0
             account.due = quantity
             account.delivered = delivered
             addDue(start, start, units: quantity)
-            let short = max(0, quantity - delivered)
-            guard short > 0 else { return }
-            let cause = counted.last { $0.delivered < $0.planned }?.cause ?? (provision.provider == nil ? .noProvider : .notRecorded)
+            let short = quantity - delivered
+            guard short > MissedUnits.negligible else { return }
+            let cause = entry.flatMap { entry in ShortfallCause.allCases.filter { entry.cancelled[$0] > 0 }.max { entry.cancelled[$0] < entry.cancelled[$1] } }
+                ?? (provision.provider == nil ? .noProvider : .notRecorded)
             addMissed(start, start, units: short, cause: cause)
         }
 

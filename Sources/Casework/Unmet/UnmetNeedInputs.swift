@@ -84,8 +84,13 @@ public struct DeliveryMeasure: Sendable, Hashable {
 
     /// The account of one provision, given its delivery records and the days its needs were assessed.
     public func account(_ terms: ProvisionTerms, needsAssessedOn: [CalendarDate], periods: [DeliveryPeriod]) -> DeliveryAccount {
+        account(terms, needsAssessedOn: needsAssessedOn, ledger: DeliveryLedger(terms, periods: periods))
+    }
+
+    /// The account of one provision, given its ledger (the records summed into periods) and when its needs were assessed.
+    public func account(_ terms: ProvisionTerms, needsAssessedOn: [CalendarDate], ledger: DeliveryLedger) -> DeliveryAccount {
         DeliveryAccount.measure(
-            terms, shouldStart: needsAssessedOn.min() ?? terms.startDate, periods: periods, asOf: asOf, policy: policy, trendDates: trendDates)
+            terms, shouldStart: needsAssessedOn.min() ?? terms.startDate, ledger: ledger, asOf: asOf, policy: policy, trendDates: trendDates)
     }
 }
 
