@@ -116,7 +116,7 @@ struct APITests {
             let served = ["/api/tokens", "/api/me", "/api/needs-requests", "/api/cases/{caseId}", "/api/reports/unmet", "/api/openapi.json"]
             #expect(Set(paths.keys) == Set(served))
             let source = try String(contentsOfFile: TestServer.formsDirectory + "/../Sources/Web/API/APIRoutes.swift", encoding: .utf8)
-            let registered = source.allMatches(#"router\.(?:get|post)\("(/api/[^"]+)""#).map { $0.replacingOccurrences(of: ":case", with: "{caseId}") }
+            let registered = source.allMatches(#"\.(?:get|post)\("(/api/[^"]+)""#).map { $0.replacingOccurrences(of: ":case", with: "{caseId}") }
             #expect(Set(registered) == Set(served), "routes registered in APIRoutes.swift: \(registered)")
         }
     }

@@ -104,3 +104,28 @@ struct ProbeDefectTests {
         }
     }
 }
+
+extension ProbeDefectTests {
+    @Test("a request waiting with the duty team is not open to every assessor in the county: only to the duty team's")
+    func dutyCases() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        try await server.account("hollis@example.org", role: .assessor, team: .disabledChildren)
+        try await server.account("dara@example.org", role: .assessor, team: .duty)
+        let opened = try await server.openCase(for: parent)
+        // The same request, as it would be had the tables not decided: it waits with the duty team.
+        let waiting = CaseFile(
+            child: opened.child, family: opened.family, request: opened.request,
+            routing: RoutingRecord(outcome: nil, reasons: ["The team table could not decide."], tables: [], firedRules: []))
+        #expect(waiting.team == .duty)
+        try await server.store.receive(ReceivedRequest(file: waiting, assessments: []), ownedBy: parent.id, by: parent.actingUser)
+        try await server.run { browser in
+            var other = browser
+            _ = try await other.signIn("hollis@example.org")
+            #expect(try await other.get("/cases/\(waiting.id)").status == .notFound)
+            var duty = Browser(client: browser.client)
+            _ = try await duty.signIn("dara@example.org")
+            #expect(try await duty.get("/cases/\(waiting.id)").status == .ok)
+        }
+    }
+}

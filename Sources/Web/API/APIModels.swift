@@ -1,5 +1,6 @@
 // The JSON shapes of the API, as documented in Resources/openapi.json.
 import Casework
+import Hummingbird
 import Forms
 
 struct TokenRequest: Decodable {
@@ -7,7 +8,7 @@ struct TokenRequest: Decodable {
     let password: String
 }
 
-struct TokenResponse: Encodable {
+struct TokenResponse: ResponseEncodable {
     let token: String
     let expiresAt: String
 }
@@ -16,7 +17,7 @@ struct NeedsRequestSubmission: Decodable {
     let answers: [String: RawAnswer]
 }
 
-struct ProblemsResponse: Encodable {
+struct ProblemsResponse: ResponseEncodable {
     let problems: [Problem]
 
     struct Problem: Encodable {
@@ -25,13 +26,13 @@ struct ProblemsResponse: Encodable {
     }
 }
 
-struct MeResponse: Encodable {
+struct MeResponse: ResponseEncodable {
     let email: String
     let role: String
     let team: String?
 }
 
-struct ReceivedResponse: Encodable {
+struct ReceivedResponse: ResponseEncodable {
     let caseId: String
     let reference: String
     let receivedOn: String
@@ -49,7 +50,7 @@ struct AssessmentJSON: Encodable {
     let subject: String?
 }
 
-struct CaseJSON: Encodable {
+struct CaseJSON: ResponseEncodable {
     let id: String
     let reference: String
     let childName: String
@@ -114,7 +115,7 @@ struct UnmetJSON: Encodable {
     }
 }
 
-struct UnmetReportJSON: Encodable {
+struct UnmetReportJSON: ResponseEncodable {
     let asOf: String
     let total: Int
     let page: Int

@@ -10,31 +10,32 @@ struct APIRoutes: Sendable {
     let services: WebServices
     let openAPIDocument: ByteBuffer
 
-    func register(on router: WebRouter) {
+    func register(on router: some RouterMethods<WebContext>) {
         router.get("/api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: openAPIDocument))
         }
         router.post("/api/tokens") { request, context in try await token(request, context) }
-        router.get("/api/me") { request, context in
-            let account = try context.signedIn(request)
-            return try json(MeResponse(email: account.email, role: account.role.rawValue, team: account.team?.rawValue))
+        let people = router.only(ActingUser.Role.people)
+        people.get("/api/me") { _, context -> MeResponse in
+            let account = context.signedInAccount
+            return MeResponse(email: account.email, role: account.role.rawValue, team: account.team?.rawValue)
         }
-        router.post("/api/needs-requests") { request, context in try await submit(request, context) }
-        router.get("/api/cases/:case") { request, context in try await readCase(request, context) }
-        router.get("/api/reports/unmet") { request, context in try await unmet(request, context) }
+        people.get("/api/cases/:case") { request, context in try await readCase(request, context) }
+        router.only(ActingUser.Role.parents).post("/api/needs-requests") { request, context in try await submit(request, context) }
+        router.only(ActingUser.Role.managers).get("/api/reports/unmet") { request, context in try await unmet(request, context) }
     }
 
-    private func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    /// A value as the context's JSON encoder writes it (Hummingbird's codable responses), with a status.
+    private func json(_ value: some ResponseEncodable, status: HTTPResponse.Status, _ request: Request, _ context: WebContext) throws -> Response {
+        try EditedResponse(status: status, response: value).response(from: request, context: context)
     }
 
+    /// The body decoded by the context's JSON decoder; anything else is a 400 that says what was expected.
     private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         do {
-            return try JSONDecoder().decode(type, from: Data(buffer: buffer))
+            return try await request.decode(as: type, context: context)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw error
         } catch {
             throw HTTPError(.badRequest, message: "The body is not the JSON this operation takes: \(error)")
         }
@@ -53,15 +54,15 @@ struct APIRoutes: Sendable {
         let token = TokenDigest.randomToken()
         let expires = Date().addingTimeInterval(services.configuration.apiTokenLifetime)
         try await services.store.createAPIToken(hash: TokenDigest.digest(token), for: account.id, expiresAt: expires, by: account.actingUser)
-        return try json(TokenResponse(token: token, expiresAt: ISO8601DateFormatter().string(from: expires)), status: .created)
+        return try json(TokenResponse(token: token, expiresAt: ISO8601DateFormatter().string(from: expires)), status: .created, request, context)
     }
 
     private func submit(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let body = try await decode(NeedsRequestSubmission.self, request, context)
         switch services.intake.receive(body.answers, from: account.actingUser, on: services.today) {
         case .needsChanges(let problems):
-            return try json(ProblemsResponse(problems: problems.map { .init(field: $0.field, message: $0.message) }), status: .unprocessableContent)
+            return try json(ProblemsResponse(problems: problems.map { .init(field: $0.field, message: $0.message) }), status: .unprocessableContent, request, context)
         case .ready(let received):
             try await services.store.receive(received, ownedBy: account.id, by: account.actingUser)
             let file = received.file
@@ -69,12 +70,12 @@ struct APIRoutes: Sendable {
                 ReceivedResponse(
                     caseId: file.id.description, reference: file.reference, receivedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
                     team: file.team.rawValue, reasons: file.routing.reasons, assessments: received.assessments.map(AssessmentJSON.init)),
-                status: .created)
+                status: .created, request, context)
         }
     }
 
     private func readCase(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent, .assessor, .manager, .administrator])
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
         let file = record.file
@@ -96,14 +97,13 @@ struct APIRoutes: Sendable {
             unmet: { () -> [UnmetJSON] in
                 let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
                 return UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetJSON.init)
-            }()))
+            }()), status: .ok, request, context)
     }
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {
-        _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = try UnmetFilter(request: request)
+                let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, _, items) = filter.page(of: snapshot)
-        return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: total, page: page, pageSize: UnmetFilter.pageSize, items: items.map(UnmetJSON.init)))
+        return try json(UnmetReportJSON(asOf: snapshot.asOf.description, total: total, page: page, pageSize: UnmetFilter.pageSize, items: items.map(UnmetJSON.init)), status: .ok, request, context)
     }
 }

@@ -13,26 +13,26 @@ struct AssessorRoutes: Sendable {
         .childInNeed: CaseReport.childInNeedFormID, .parentCarer: "parent-carer-assessment", .youngCarer: "young-carer-assessment",
     ]
 
-    func register(on router: WebRouter) {
-        router.get("/work") { request, context in try await caseload(request, context) }
-        router.get("/cases/:case") { request, context in try await casePage(request, context) }
-        router.post("/cases/:case/assessments/:assessment/status") { request, context in try await moveStatus(request, context) }
+    func register(on router: some RouterMethods<WebContext>) {
+        let staff = router.only(ActingUser.Role.staff)
+        staff.get("/work") { request, context in try await caseload(request, context) }
+        staff.get("/cases/:case") { request, context in try await casePage(request, context) }
+        staff.post("/cases/:case/assessments/:assessment/status") { request, context in try await moveStatus(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await assessmentJourney(request, context)
         }, submit: { target, draft, check, context in
             try await submitAssessment(target, draft: draft, check: check, context: context)
-        }).register(on: router, at: "/cases/:case/assessments/:assessment/form")
+        }).register(on: staff, at: "/cases/:case/assessments/:assessment/form")
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await adviceJourney(request, context)
         }, submit: { target, draft, check, context in
             try await submitAdvice(target, draft: draft, check: check, context: context)
-        }).register(on: router, at: "/cases/:case/ehc-advice")
-        let records = RecordRoutes(services: services)
-        records.register(on: router)
+        }).register(on: staff, at: "/cases/:case/ehc-advice")
+        RecordRoutes(services: services).register(on: staff)
     }
 
     private func caseload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let items = try await services.store.caseload(assessor: account.email, team: account.team)
         let today = services.today
         let calendar = WorkingDayCalendar.englandAndWales
@@ -50,7 +50,7 @@ struct AssessorRoutes: Sendable {
     }
 
     private func casePage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
         let view = StaffCaseView(
@@ -62,7 +62,7 @@ struct AssessorRoutes: Sendable {
     }
 
     private func moveStatus(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let assessmentID: Assessment.ID = try context.id("assessment")
         try await CaseAccess.check(caseID, for: account, services: services)
@@ -77,7 +77,7 @@ struct AssessorRoutes: Sendable {
     // MARK: Assessment forms
 
     private func assessmentJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let assessmentID: Assessment.ID = try context.id("assessment")
         try await CaseAccess.check(caseID, for: account, services: services)
@@ -104,7 +104,7 @@ struct AssessorRoutes: Sendable {
     }
 
     private func adviceJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         try await CaseAccess.check(caseID, for: account, services: services)
         guard let summary = try await services.store.caseSummary(caseID), let form = services.library.form(CaseReport.ehcAdviceFormID) else { throw WebError.notFound }

@@ -8,7 +8,7 @@ import Hummingbird
 struct RecordRoutes: Sendable {
     let services: WebServices
 
-    func register(on router: WebRouter) {
+    func register(on router: some RouterMethods<WebContext>) {
         router.get("/cases/:case/needs/new") { request, context in try await needPage(request, context, errors: [:]) }
         router.post("/cases/:case/needs/new") { request, context in try await saveNeed(request, context) }
         router.get("/cases/:case/provision/new") { request, context in try await provisionPage(request, context, errors: [:]) }
@@ -18,7 +18,7 @@ struct RecordRoutes: Sendable {
     }
 
     private func open(_ request: Request, _ context: WebContext) async throws -> (Account, CaseFile.ID, CaseSummary) {
-        let account = try context.signedIn(request, as: ActingUser.Role.staff)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         try await CaseAccess.check(caseID, for: account, services: services)
         guard let summary = try await services.store.caseSummary(caseID) else { throw WebError.notFound }

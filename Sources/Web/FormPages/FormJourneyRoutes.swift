@@ -20,7 +20,7 @@ struct FormJourneyRoutes: Sendable {
     let resolve: @Sendable (Request, WebContext) async throws -> JourneyTarget
     let submit: @Sendable (JourneyTarget, FormDraft, AnswerCheck, WebContext) async throws -> Response
 
-    func register(on router: WebRouter, at path: String) {
+    func register(on router: some RouterMethods<WebContext>, at path: String) {
         router.get(RouterPath(path)) { request, context in try await overview(request, context) }
         router.get(RouterPath(path + "/section/:section")) { request, context in try await sectionPage(request, context) }
         router.post(RouterPath(path + "/section/:section")) { request, context in try await saveSection(request, context) }

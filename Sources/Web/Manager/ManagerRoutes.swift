@@ -14,23 +14,24 @@ struct ManagerRoutes: Sendable {
         (Team.earlyHelp.rawValue, "Early help"), (Team.duty.rawValue, "Duty (waiting for a decision)"),
     ]
 
-    func register(on router: WebRouter) {
-        router.get("/manage") { request, context in try await overview(request, context) }
-        router.get("/manage/decisions") { request, context in try await decisions(request, context) }
-        router.get("/cases/:case/decision") { request, context in try await decisionPage(request, context) }
+    func register(on router: some RouterMethods<WebContext>) {
+        let managers = router.only(ActingUser.Role.managers)
+        managers.get("/manage") { request, context in try await overview(request, context) }
+        managers.get("/manage/decisions") { request, context in try await decisions(request, context) }
+        managers.get("/cases/:case/decision") { request, context in try await decisionPage(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await triageJourney(request, context)
         }, submit: { target, draft, check, context in
             try await submitTriage(target, draft: draft, check: check, context: context)
-        }).register(on: router, at: "/cases/:case/triage")
-        router.post("/cases/:case/assessments/:assessment/allocate") { request, context in try await allocate(request, context) }
-        router.get("/manage/unmet") { request, context in try await unmet(request, context) }
-        router.get("/manage/unmet.csv") { request, context in try await unmetCSV(request, context) }
-        router.get("/manage/overdue") { request, context in try await overdue(request, context) }
+        }).register(on: managers, at: "/cases/:case/triage")
+        managers.post("/cases/:case/assessments/:assessment/allocate") { request, context in try await allocate(request, context) }
+        managers.get("/manage/unmet") { request, context in try await unmet(request, context) }
+        managers.get("/manage/unmet.csv") { request, context in try await unmetCSV(request, context) }
+        managers.get("/manage/overdue") { request, context in try await overdue(request, context) }
     }
 
     private func overview(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.managers)
+        let account = context.signedInAccount
         let waiting = try await services.store.awaitingDecision(team: nil)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let view = ManagerOverview(
@@ -40,8 +41,7 @@ struct ManagerRoutes: Sendable {
     }
 
     private func decisions(_ request: Request, _ context: WebContext) async throws -> Response {
-        _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let waiting = try await services.store.awaitingDecision(team: nil)
+                let waiting = try await services.store.awaitingDecision(team: nil)
         let view = DecisionsView(rows: waiting.map {
             DecisionsView.Row(childName: $0.childName, reference: $0.reference, team: Formatting.words($0.team.rawValue), href: "/cases/\($0.id)/decision")
         })
@@ -51,7 +51,7 @@ struct ManagerRoutes: Sendable {
     /// What the rules decided on the request, with the reasons, and the manager's decision once there is one; the
     /// decision itself is made with the triage form (`/cases/:case/triage`).
     private func decisionPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.managers)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let file = try await CaseAccess.record(caseID, for: account, services: services).file
         let decided = file.managerDecision
@@ -83,7 +83,7 @@ struct ManagerRoutes: Sendable {
 
     /// The triage form for a case not yet decided, started with what the request already says.
     private func triageJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
-        let account = try context.signedIn(request, as: ActingUser.Role.managers)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let file = try await CaseAccess.record(caseID, for: account, services: services).file
         guard file.managerDecision == nil else { throw WebError.alreadyDone(href: "/cases/\(caseID)/decision") }
@@ -144,7 +144,7 @@ struct ManagerRoutes: Sendable {
     }
 
     private func allocate(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: ActingUser.Role.managers)
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let assessmentID: Assessment.ID = try context.id("assessment")
         try await CaseAccess.check(caseID, for: account, services: services)
@@ -160,8 +160,7 @@ struct ManagerRoutes: Sendable {
     }
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {
-        _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = try UnmetFilter(request: request)
+                let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, pages, items) = filter.page(of: snapshot)
         let points = snapshot.trend
@@ -185,8 +184,7 @@ struct ManagerRoutes: Sendable {
     }
 
     private func unmetCSV(_ request: Request, _ context: WebContext) async throws -> Response {
-        _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let filter = try UnmetFilter(request: request)
+                let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let causes = ShortfallCause.allCases
         var csv = "reference,child,team,area,kind,service,legal_basis,units_due,units_delivered,shortfall,unit,"
@@ -210,8 +208,7 @@ struct ManagerRoutes: Sendable {
     }
 
     private func overdue(_ request: Request, _ context: WebContext) async throws -> Response {
-        _ = try context.signedIn(request, as: ActingUser.Role.managers)
-        let team = request.uri.queryParameters["team"].flatMap { $0.isEmpty ? nil : Team(rawValue: String($0)) }
+                let team = request.uri.queryParameters["team"].flatMap { $0.isEmpty ? nil : Team(rawValue: String($0)) }
         let work = OverdueWork.find(try await services.store.overdueInputs(team: team), asOf: services.today)
         let view = OverdueView(
             total: work.count,

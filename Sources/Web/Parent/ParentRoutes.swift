@@ -8,28 +8,28 @@ import Hummingbird
 struct ParentRoutes: Sendable {
     let services: WebServices
 
-    func register(on router: WebRouter) {
-        router.get("/family") { request, context in try await home(request, context) }
+    func register(on router: some RouterMethods<WebContext>) {
+        let family = router.only(ActingUser.Role.parents)
+        family.get("/family") { request, context in try await home(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
-            let account = try context.signedIn(request, as: [.parent])
             let journey = FormJourney(
                 form: services.intake.form, library: services.library, purpose: NeedsRequestIntake.formID, basePath: "/request",
                 caption: nil, today: services.today)
             return JourneyTarget(
-                journey: journey, account: account, backLink: "/family",
+                journey: journey, account: context.signedInAccount, backLink: "/family",
                 declaration: "By sending this request you confirm that what you have told us is true to the best of your knowledge.")
         }, submit: { target, draft, _, context in
             try await receive(target, draft: draft, context: context)
-        }).register(on: router, at: "/request")
-        router.get("/family/cases/:case") { request, context in try await casePage(request, context, received: false) }
-        router.get("/family/cases/:case/received") { request, context in try await casePage(request, context, received: true) }
-        router.post("/family/cases/:case/reports/:report/comments") { request, context in try await addComment(request, context) }
-        router.get("/family/cases/:case/missed-session") { request, context in try await missedSessionPage(request, context, problems: [:], status: .ok) }
-        router.post("/family/cases/:case/missed-session") { request, context in try await reportMissedSession(request, context) }
+        }).register(on: family, at: "/request")
+        family.get("/family/cases/:case") { request, context in try await casePage(request, context, received: false) }
+        family.get("/family/cases/:case/received") { request, context in try await casePage(request, context, received: true) }
+        family.post("/family/cases/:case/reports/:report/comments") { request, context in try await addComment(request, context) }
+        family.get("/family/cases/:case/missed-session") { request, context in try await missedSessionPage(request, context, problems: [:], status: .ok) }
+        family.post("/family/cases/:case/missed-session") { request, context in try await reportMissedSession(request, context) }
     }
 
     private func home(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let cases = try await services.store.casesOwned(by: account.id)
         let draft = try await services.store.draft(owner: account.id, purpose: NeedsRequestIntake.formID)
         let view = FamilyHomeView(
@@ -51,7 +51,7 @@ struct ParentRoutes: Sendable {
     }
 
     private func casePage(_ request: Request, _ context: WebContext, received: Bool) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
         let reports = try await services.store.reports(ofCase: caseID)
@@ -63,7 +63,7 @@ struct ParentRoutes: Sendable {
     }
 
     private func addComment(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let reportID: CaseReport.ID = try context.id("report")
         try await CaseAccess.check(caseID, for: account, services: services)
@@ -91,7 +91,7 @@ struct ParentRoutes: Sendable {
     }
 
     private func missedSessionPage(_ request: Request, _ context: WebContext, problems: [String: String], status: HTTPResponse.Status) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
         let form = context.form
@@ -112,7 +112,7 @@ struct ParentRoutes: Sendable {
     }
 
     private func reportMissedSession(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.signedIn(request, as: [.parent])
+        let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         try await CaseAccess.check(caseID, for: account, services: services)
         let form = context.form ?? FormBody(fields: [])

@@ -1,21 +1,11 @@
-// Who may do what: every handler asks here for the role it needs and for the case it touches.
+// Who may do what with a case: every handler asks here about the case it touches (the role is checked by `RoleGate`).
 import Casework
 import Hummingbird
 
 extension WebContext {
-    /// The signed-in account, or a trip to the sign-in page that comes back here.
-    func signedIn(_ request: Request) throws -> Account {
-        guard let account else {
-            throw WebError.signInRequired(
-                returnTo: request.uri.path, expired: request.cookies[HeededWeb.sessionCookie] != nil)
-        }
-        return account
-    }
-
-    /// The signed-in account if its role is one of `roles`; 403 otherwise.
-    func signedIn(_ request: Request, as roles: Set<ActingUser.Role>) throws -> Account {
-        let account = try signedIn(request)
-        guard roles.contains(account.role) else { throw WebError.wrongRole }
+    /// The account a `RoleGate` let through. Reading it on a route registered outside a gate is a programmer's error.
+    var signedInAccount: Account {
+        guard let account else { preconditionFailure("a route that needs an account is registered outside a RoleGate") }
         return account
     }
 
@@ -24,11 +14,6 @@ extension WebContext {
         guard let text = parameters.get(name), let id = Identifier<T>(text) else { throw WebError.notFound }
         return id
     }
-}
-
-extension ActingUser.Role {
-    static let staff: Set<ActingUser.Role> = [.assessor, .manager, .administrator]
-    static let managers: Set<ActingUser.Role> = [.manager, .administrator]
 }
 
 /// Ownership: whether an account may see a case at all. Checked before the record is read, so a refused look is
@@ -42,7 +27,9 @@ enum CaseAccess {
             guard try await services.store.caseSummary(caseID) != nil else { throw WebError.notFound }
         case .assessor:
             guard let summary = try await services.store.caseSummary(caseID) else { throw WebError.notFound }
-            if summary.team == account.team || summary.team == .duty { return }
+            // Their team's cases, and any holding an assessment allocated to them. Requests waiting with the duty team
+            // are for the duty team's assessors (and managers), not every assessor in the county.
+            if summary.team == account.team { return }
             guard try await services.store.assessors(ofCase: caseID).contains(account.email) else { throw WebError.notFound }
         case .provider, .system:
             throw WebError.wrongRole
