@@ -13,7 +13,7 @@ struct NeedsRequestBindingTests {
 
     init() throws {
         library = try FormLibrary.load(paths: [repositoryRoot.appendingPathComponent("Forms").path])
-        intake = try NeedsRequestIntake(library: library, router: try Router(rulesDirectory: rulesDirectory))
+        intake = try NeedsRequestIntake(library: library, router: try RequestRouter.shipped())
     }
 
     func received(_ changes: [String: RawAnswer?]) throws -> ReceivedRequest {

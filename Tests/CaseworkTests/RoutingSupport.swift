@@ -1,7 +1,18 @@
 // Test support for routing: a seeded random source, generated request facts, and a family's answers.
 import Casework
+import Decisions
 import FEEL
 import Forms
+
+extension RequestRouter {
+    /// The router over a rules folder, read as the edges read one.
+    static func folder(_ path: String) throws -> RequestRouter {
+        RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: path)))
+    }
+
+    /// The router over the shipped rules (Forms/rules).
+    static func shipped() throws -> RequestRouter { try folder(rulesDirectory) }
+}
 
 /// SplitMix64: the same seed gives the same requests on every machine, so a failure can be replayed.
 struct SeededGenerator: RandomNumberGenerator {

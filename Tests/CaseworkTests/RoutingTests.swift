@@ -54,10 +54,10 @@ struct RoutingCase: CustomStringConvertible {
 
 @Suite("Routing a request with the shipped tables")
 struct RoutingTests {
-    let router: Router
+    let router: RequestRouter
 
     init() throws {
-        router = try Router(rulesDirectory: rulesDirectory)
+        router = try RequestRouter.shipped()
     }
 
     @Test("every worked case is decided as expected, with a reason per table",
@@ -169,7 +169,7 @@ struct RoutingTests {
         try Data(text.utf8).write(to: folder.appendingPathComponent("routing.dmn"))
         try FileManager.default.copyItem(atPath: rulesDirectory + "/concerns.dmn", toPath: folder.appendingPathComponent("concerns.dmn").path)
 
-        let gapped = try Router(rulesDirectory: folder.path)
+        let gapped = try RequestRouter.folder(folder.path)
         var generator = SeededGenerator(seed: 1)
         var facts = RequestFacts.random(using: &generator)
         facts.concerns = []
@@ -187,17 +187,17 @@ struct RoutingTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-rules-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: RoutingRulesError.self) { try Router(rulesDirectory: folder.path) }
+        #expect(throws: (any Error).self) { try RequestRouter.folder(folder.path) }
         let text = try String(contentsOfFile: rulesDirectory + "/routing.dmn", encoding: .utf8)
             .replacingOccurrences(of: "name=\"young_carers\"", with: "name=\"young_helpers\"")
             .replacingOccurrences(of: "<text>young_carers</text>", with: "<text>young_helpers</text>")
         try Data(text.utf8).write(to: folder.appendingPathComponent("routing.dmn"))
         try FileManager.default.copyItem(atPath: rulesDirectory + "/concerns.dmn", toPath: folder.appendingPathComponent("concerns.dmn").path)
         do {
-            _ = try Router(rulesDirectory: folder.path)
+            _ = try RequestRouter.folder(folder.path)
             Issue.record("an unknown input must be refused")
         } catch {
-            #expect(error.description.contains("young_helpers"))
+            #expect("\(error)".contains("young_helpers"))
         }
     }
 

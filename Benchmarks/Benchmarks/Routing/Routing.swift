@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
                                            scalingFactor: .kilo, maxDuration: .seconds(5))
 
     Benchmark("Routing: one request through the shipped tables (facts parsed)") { benchmark in
-        let router = try Router(rulesDirectory: root.appendingPathComponent("Forms/rules").path)
+        let router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: root.appendingPathComponent("Forms/rules").path)))
         let cases = try RoutingCases.load(file: RoutingCases.workedCases(repository: root))
         benchmark.startMeasurement()
         for index in benchmark.scaledIterations {

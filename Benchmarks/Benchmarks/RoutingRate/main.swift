@@ -18,7 +18,7 @@ while let name = arguments.next(), name.hasPrefix("--") {
 }
 let seconds = Double(options["seconds"] ?? "3") ?? 3
 let casesFile = options["cases"].map { URL(fileURLWithPath: $0) } ?? RoutingCases.workedCases(repository: root)
-let router = try Router(rulesDirectory: options["rules"] ?? root.appendingPathComponent("Forms/rules").path)
+let router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: options["rules"] ?? root.appendingPathComponent("Forms/rules").path)))
 let cases = try RoutingCases.load(file: casesFile)
 
 /// Runs `body` in rounds until `seconds` have passed; returns calls per second of process CPU time.

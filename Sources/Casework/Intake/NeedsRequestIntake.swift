@@ -10,13 +10,13 @@ import Forms
 public struct NeedsRequestIntake: Sendable {
     public let form: FormDefinition
     public let library: FormLibrary
-    public let router: Router
+    public let router: RequestRouter
     public let calendar: WorkingDayCalendar
 
     /// The form a needs request is made with.
     public static let formID = "needs-request"
 
-    public init(library: FormLibrary, router: Router, calendar: WorkingDayCalendar = .englandAndWales) throws(CaseworkError) {
+    public init(library: FormLibrary, router: RequestRouter, calendar: WorkingDayCalendar = .englandAndWales) throws(CaseworkError) {
         guard let form = library.form(Self.formID) else {
             throw .invalid(field: "forms", message: "the forms folder has no \(Self.formID) form, so no request can be made")
         }

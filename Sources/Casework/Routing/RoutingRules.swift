@@ -1,7 +1,6 @@
-// The routing decision tables, read once from a rules folder; the one place that talks to the DMN engine.
+// The routing decision tables, compiled once from a rules folder's files; the one place that talks to the DMN engine.
 import Decisions
 import FEEL
-import Foundation
 
 /// The decision tables that route a needs request (Forms/rules/*.dmn), parsed once and evaluated many times.
 ///
@@ -65,65 +64,60 @@ public struct RoutingRules: Sendable {
     static let answersBase = concernCountsBase + RoutingInputs.concernCounts.count
     static let valueCount = answersBase + decisionNames.count
 
-    /// Reads every `*.dmn` file in `directory`.
-    public static func load(directory: String) throws(RoutingRulesError) -> RoutingRules {
-        let folder = URL(fileURLWithPath: directory, isDirectory: true)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dmn") }.sorted()
-        } catch {
-            throw RoutingRulesError("\(directory): cannot read the rules folder (\(error.localizedDescription))")
-        }
-        guard !names.isEmpty else {
-            throw RoutingRulesError("\(directory): no .dmn files (pass --rules with the folder of routing tables)")
-        }
+    private init(files: [String], version: String, models: [BoundModel], concernModel: BoundModel) {
+        self.files = files
+        self.version = version
+        self.models = models
+        self.concernModel = concernModel
+    }
+
+    /// Compiles the routing tables of a rules folder (read at the edge: `DMNFolder(path:)`).
+    public init(folder: DMNFolder) throws(RoutingRulesError) {
+        let directory = folder.path
+        let names = folder.files.map(\.name)
         var fingerprint = Fingerprint()
         var models: [BoundModel] = []
         var concernModel: BoundModel?
         var decidedIn: [String: String] = [:]
-        for name in names {
-            let file = folder.appendingPathComponent(name)
-            do {
-                fingerprint.add(Array(name.utf8))
-                fingerprint.add(Array(try Data(contentsOf: file)))
-            } catch {
-                throw RoutingRulesError("\(file.path): cannot read (\(error.localizedDescription))")
-            }
+        for file in folder.files {
+            let name = file.name
+            fingerprint.add(Array(name.utf8))
+            fingerprint.add(file.bytes)
             let model: DecisionModel
             do {
-                model = try DecisionModel.load(file: file.path)
+                model = try DecisionModel.load(bytes: file.bytes, file: directory.hasSuffix("/") ? directory + name : directory + "/" + name)
             } catch {
                 throw RoutingRulesError(error.description)
             }
-            if model.decisionNames.contains(concernDecision) {
-                if let other = decidedIn[concernDecision] {
-                    throw RoutingRulesError("\(concernDecision) is decided in both \(other) and \(name); keep one")
+            if model.decisionNames.contains(Self.concernDecision) {
+                if let other = decidedIn[Self.concernDecision] {
+                    throw RoutingRulesError("\(Self.concernDecision) is decided in both \(other) and \(name); keep one")
                 }
-                let answers = model.decisionNames.filter { decisionNames.contains($0) }
+                let answers = model.decisionNames.filter { Self.decisionNames.contains($0) }
                 guard answers.isEmpty else {
                     throw RoutingRulesError(
-                        "\(name): the concern table \(concernDecision) is asked once per concern, so its file cannot also decide "
+                        "\(name): the concern table \(Self.concernDecision) is asked once per concern, so its file cannot also decide "
                             + answers.joined(separator: ", ") + "; move them to another file")
                 }
-                decidedIn[concernDecision] = name
-                concernModel = try bindConcernModel(model, file: name)
+                decidedIn[Self.concernDecision] = name
+                concernModel = try Self.bindConcernModel(model, file: name)
                 continue
             }
-            models.append(try bind(model, file: name, decidedEarlier: decidedIn))
-            for decision in model.decisionNames where decisionNames.contains(decision) {
+            models.append(try Self.bind(model, file: name, decidedEarlier: decidedIn))
+            for decision in model.decisionNames where Self.decisionNames.contains(decision) {
                 if let other = decidedIn[decision] {
                     throw RoutingRulesError("\(decision) is decided in both \(other) and \(name); keep one")
                 }
                 decidedIn[decision] = name
             }
         }
-        let missing = (decisionNames + [concernDecision]).filter { decidedIn[$0] == nil }
+        let missing = (Self.decisionNames + [Self.concernDecision]).filter { decidedIn[$0] == nil }
         guard missing.isEmpty, let concernModel else {
             throw RoutingRulesError(
                 "\(directory): no decision named \(missing.joined(separator: ", ")) in \(names.joined(separator: ", ")) "
-                    + "(the routing tables must decide \(decisionNames.joined(separator: ", ")), and \(concernDecision) for each concern)")
+                    + "(the routing tables must decide \(Self.decisionNames.joined(separator: ", ")), and \(Self.concernDecision) for each concern)")
         }
-        return RoutingRules(files: names, version: fingerprint.hex, models: models, concernModel: concernModel)
+        self.init(files: names, version: fingerprint.hex, models: models, concernModel: concernModel)
     }
 
     private static func bind(_ model: DecisionModel, file: String, decidedEarlier: [String: String]) throws(RoutingRulesError) -> BoundModel {

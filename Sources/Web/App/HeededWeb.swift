@@ -1,5 +1,6 @@
 // The web application: services made once, the middleware in order, and every route.
 import Casework
+import Decisions
 import Forms
 import Foundation
 import Hummingbird
@@ -38,9 +39,9 @@ public enum HeededWeb {
         } catch {
             throw StartError(description: "the forms in \(configuration.formsDirectory) do not load:\n\(error)")
         }
-        let router: Casework.Router
+        let router: RequestRouter
         do {
-            router = try Casework.Router(rulesDirectory: configuration.rulesDirectory)
+            router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: configuration.rulesDirectory)))
         } catch {
             throw StartError(description: "the routing tables in \(configuration.rulesDirectory) do not load: \(error)")
         }

@@ -1,6 +1,7 @@
 // `heeded forms`: check form definitions and show their structure, for a council's rules author.
 import ArgumentParser
 import Casework
+import Decisions
 import Foundation
 import Forms
 import HeededXML
@@ -44,11 +45,11 @@ struct FormsCommand: ParsableCommand {
             }
             for folder in rulesFolders {
                 do {
-                    let rules = try RoutingRules.load(directory: folder)
+                    let rules = try RoutingRules(folder: try DMNFolder(path: folder))
                     print("routing rules in \(folder): \(rules.files.joined(separator: ", ")) decide "
                         + "\(RoutingRules.decisionNames.joined(separator: ", ")) (version \(rules.version))")
                 } catch {
-                    printError(error.description)
+                    printError("\(error)")
                     failed = true
                 }
             }

@@ -1,6 +1,7 @@
 // `heeded route`: what the routing tables decide for a request's facts (shared/contracts/request-facts.md).
 import ArgumentParser
 import Casework
+import Decisions
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -46,9 +47,9 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let (requests, source) = try readRequests()
-        let router: Router
+        let router: RequestRouter
         do {
-            router = try Router(rulesDirectory: rules)
+            router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: rules)))
         } catch {
             printError("\(error)")
             throw ExitCode.failure

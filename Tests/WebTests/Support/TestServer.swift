@@ -1,5 +1,6 @@
 // A Heeded web server over a fresh store, driven through HummingbirdTesting, with invented families.
 import Casework
+import Decisions
 import FEEL
 import Foundation
 import Hummingbird
@@ -74,7 +75,7 @@ extension TestServer {
     @discardableResult
     func openCase(for parent: Account, child: String = "Quillon Marchbank") async throws -> CaseFile {
         let library = try FormLibrary.load(paths: [Self.formsDirectory])
-        let intake = try NeedsRequestIntake(library: library, router: try Casework.Router(rulesDirectory: Self.formsDirectory + "/rules"))
+        let intake = try NeedsRequestIntake(library: library, router: RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: Self.formsDirectory + "/rules"))))
         var raw: [String: RawAnswer] = [:]
         for (key, value) in Answers.complete(child: child) {
             switch value {

@@ -9,17 +9,13 @@ import FEEL
 /// concern table about each coded concern and each other table once, and reports what the tables said, with one
 /// reason per fired rule written for whoever asked (`RequestFacts.reader`). A table that cannot decide makes
 /// that answer undecided, with the reason, so that a person decides; there is no default answer.
-public struct Router: Sendable {
+public struct RequestRouter: Sendable {
     public let rules: RoutingRules
 
     public init(rules: RoutingRules) {
         self.rules = rules
     }
 
-    /// Loads the routing tables from a folder of `.dmn` files (the shipped ones are in Forms/rules).
-    public init(rulesDirectory: String) throws(RoutingRulesError) {
-        self.init(rules: try RoutingRules.load(directory: rulesDirectory))
-    }
 
     public func route(_ facts: RequestFacts) -> RoutingDecision {
         let names = RoutingRules.decisionNames
