@@ -335,15 +335,31 @@ private struct AnswerChecker {
         return Set(field.options.map(\.value))
     }
 
+    /// The form's own words for an unanswered question, or words made from its label: "Enter your view", "Select
+    /// area of life"; a question asked as a question is named in full ("Select an answer: Is the child's main carer 18
+    /// or over?"), since the summary at the top of a page lists the message without the question beside it.
     private func requiredMessage(_ field: Field) -> String {
+        if let message = field.requiredMessage { return message }
+        let label = field.label.trimmingCharacters(in: .whitespacesAndNewlines)
+        let choosing: Bool
         switch field.kind {
-        case .choice, .scale, .yesNo, .yesNoUnsure, .code(_, false, _): "Select an answer"
-        case .multiChoice, .code(_, true, _): "Select at least one option"
-        case .date: "Enter a date"
-        case .number: "Enter a number"
-        case .repeat: "Add at least one"
-        default: "Enter an answer"
+        case .choice, .scale, .yesNo, .yesNoUnsure, .code(_, false, _): choosing = true
+        case .multiChoice, .code(_, true, _):
+            return label.isEmpty || label.hasSuffix("?") ? "Select at least one option\(label.isEmpty ? "" : ": " + label)" : "Select \(Self.lowered(label))"
+        case .repeat: return label.isEmpty ? "Add at least one" : "Add at least one: \(label)"
+        default: choosing = false
         }
+        let verb = choosing ? "Select" : "Enter"
+        if label.isEmpty { return "\(verb) an answer" }
+        if label.hasSuffix("?") { return "\(verb) an answer: \(label)" }
+        return "\(verb) \(Self.lowered(label))"
+    }
+
+    /// A label as it reads after "Enter" or "Select": its first letter lower case unless the word is an abbreviation.
+    private static func lowered(_ label: String) -> String {
+        let letters = Array(label)
+        guard let first = letters.first, first.isUppercase, letters.count < 2 || !letters[1].isUppercase else { return label }
+        return first.lowercased() + String(letters.dropFirst())
     }
 }
 

@@ -15,6 +15,8 @@ public final class Field: Sendable {
     public let kind: Kind
     /// Must be answered when relevant.
     public let required: Bool
+    /// What to say when it is required and left unanswered; nil: worded from the label (`AnswerCheck`).
+    public let requiredMessage: String?
     /// When false the question is not asked, not required, and any answer is dropped.
     public let relevant: FormExpression?
     public let constraints: [Constraint]
@@ -23,8 +25,8 @@ public final class Field: Sendable {
     let slot: Int
 
     init(
-        id: String, label: String, hint: String?, help: String?, kind: Kind, required: Bool, relevant: FormExpression?,
-        constraints: [Constraint], location: XMLLocation, slot: Int
+        id: String, label: String, hint: String?, help: String?, kind: Kind, required: Bool, requiredMessage: String? = nil,
+        relevant: FormExpression?, constraints: [Constraint], location: XMLLocation, slot: Int
     ) {
         self.id = id
         self.label = label
@@ -32,6 +34,7 @@ public final class Field: Sendable {
         self.help = help
         self.kind = kind
         self.required = required
+        self.requiredMessage = requiredMessage
         self.relevant = relevant
         self.constraints = constraints
         self.location = location

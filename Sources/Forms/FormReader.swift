@@ -160,6 +160,7 @@ struct FormReader {
             help: element.child(named: "help").map { normalised($0.text) },
             kind: kind,
             required: element.attribute("required") == "true",
+            requiredMessage: element.attribute("required-message").map(normalised),
             relevant: expression(element, attribute: "relevant"),
             constraints: constraints,
             location: element.location,

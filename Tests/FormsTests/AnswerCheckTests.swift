@@ -46,7 +46,7 @@ struct AnswerCheckTests {
     @Test("a missing required answer is reported beside its question")
     func required() {
         let result = check { $0["name"] = nil; $0["contact_by"] = .value("") }
-        #expect(messages(result) == ["name": "Enter an answer", "contact_by": "Select an answer"])
+        #expect(messages(result) == ["name": "Enter your name", "contact_by": "Select an answer: How should we contact you?"])
     }
 
     @Test("a question that is not relevant is not required, and its answer is dropped")
@@ -55,7 +55,7 @@ struct AnswerCheckTests {
         #expect(result.isValid)
         #expect(result.answers["pr_details"] == nil)
         let asked = check { $0["has_pr"] = .value("no") }
-        #expect(messages(asked) == ["pr_details": "Enter an answer"])
+        #expect(messages(asked) == ["pr_details": "Enter an answer: Who has it?"])
     }
 
     @Test("a hidden question's wrong answer does not count against the parent")
@@ -102,7 +102,7 @@ struct AnswerCheckTests {
                 ["person": .value("Dad"), "person_age": .value("40"), "helps": .value("no"), "what_they_do": .value("drops")],
             ])
         }
-        #expect(messages(result) == ["household[0].what_they_do": "Enter an answer"])
+        #expect(messages(result) == ["household[0].what_they_do": "Enter an answer: What do they do?"])
         guard case .items(let items)? = result.answers["household"] else {
             Issue.record("household should be kept")
             return

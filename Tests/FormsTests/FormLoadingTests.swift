@@ -12,7 +12,7 @@ struct FormLoadingTests {
         let ids = Set(library.forms.map(\.id))
         for expected in [
             "needs-request", "triage-decision", "child-in-need-assessment", "parent-carer-assessment",
-            "young-carer-assessment", "ehc-social-care-advice", "provision-and-delivery", "review",
+            "young-carer-assessment", "ehc-social-care-advice", "need", "provision", "delivery",
         ] {
             #expect(ids.contains(expected), "missing shipped form \(expected)")
         }

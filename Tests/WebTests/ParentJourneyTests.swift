@@ -137,7 +137,7 @@ struct ParentJourneyTests {
             _ = try await browser.signIn("rhian@example.org")
             let page = try await browser.submit("/request/check", to: "/request/submit", [])
             #expect(page.status == .unprocessableContent)
-            #expect(page.contains("Your name: Enter an answer"))
+            #expect(page.contains("Your name: Enter your name"))
             #expect(page.contains("href=\"/request/section/about_you?return=check#f-requester_name\""))
         }
     }

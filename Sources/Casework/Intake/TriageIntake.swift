@@ -101,13 +101,3 @@ public struct TriageIntake: Sendable {
         }
     }
 }
-
-private extension Answers {
-    func yesNo(_ key: String) -> Bool? { if case .yesNo(let value)? = self[key] { value } else { nil } }
-    func choice(_ key: String) -> String? { if case .choice(let value)? = self[key] { value } else { nil } }
-    func choices(_ key: String) -> [String] { if case .choices(let values)? = self[key] { values } else { [] } }
-    func date(_ key: String) -> CalendarDate? { if case .date(let value)? = self[key] { value } else { nil } }
-    func text(_ key: String) -> String? {
-        if case .text(let value)? = self[key], !value.allSatisfy(\.isWhitespace) { value } else { nil }
-    }
-}

@@ -1,20 +1,29 @@
-// Recording a need, turning needs into provision, and recording what was delivered.
+// Recording a need, turning needs into provision, and recording what was delivered: each a one-page form from its
+// definition (Forms/need.xml, provision.xml, delivery.xml), checked by the form and then by the domain type it makes.
 import Casework
 import Foundation
+import Forms
 import Hummingbird
 
-/// The three record forms. Each is checked by the domain type it makes (`Need`, `Provision`, `Delivery`): a rule
-/// it breaks comes back as `CaseworkError.invalid(field:message:)` and is shown beside that question.
+/// The three record pages. A page's answers are checked against its form definition, as every journey's are; what the
+/// domain then refuses (`CaseworkError.invalid(field:message:)`, from `Need.recorded`, `Provision.agreed`,
+/// `Delivery.recorded` and `Delivery.problems(against:existing:today:)`) is shown beside the question it names.
 struct RecordRoutes: Sendable {
     let services: WebServices
 
     func register(on router: some RouterMethods<WebContext>) {
-        router.get("/cases/:case/needs/new") { request, context in try await needPage(request, context, errors: [:]) }
+        router.get("/cases/:case/needs/new") { request, context in try await needPage(request, context, posted: nil) }
         router.post("/cases/:case/needs/new") { request, context in try await saveNeed(request, context) }
-        router.get("/cases/:case/provision/new") { request, context in try await provisionPage(request, context, errors: [:]) }
+        router.get("/cases/:case/provision/new") { request, context in try await provisionPage(request, context, posted: nil) }
         router.post("/cases/:case/provision/new") { request, context in try await saveProvision(request, context) }
-        router.get("/cases/:case/provision/:provision/deliveries/new") { request, context in try await deliveryPage(request, context, errors: [:]) }
+        router.get("/cases/:case/provision/:provision/deliveries/new") { request, context in try await deliveryPage(request, context, posted: nil) }
         router.post("/cases/:case/provision/:provision/deliveries/new") { request, context in try await saveDelivery(request, context) }
+    }
+
+    /// What a post brought back to its page: the raw answers, and each problem by question.
+    private struct Posted {
+        var raw: [String: RawAnswer]
+        var problems: [String: String]
     }
 
     private func open(_ request: Request, _ context: WebContext) async throws -> (Account, CaseFile.ID, CaseSummary) {
@@ -25,165 +34,134 @@ struct RecordRoutes: Sendable {
         return (account, caseID, summary)
     }
 
-    private func page(_ view: SimpleFormView, _ context: WebContext, errors: [String: String], back: String) -> Response {
-        services.renderer.page(
-            "simple-form", view, title: view.title, context: context, status: errors.isEmpty ? .ok : .unprocessableContent, hasErrors: !errors.isEmpty,
-            backLink: back)
+    private func form(_ id: String) throws -> FormDefinition {
+        guard let form = services.library.form(id) else { throw WebError.notFound }
+        return form
+    }
+
+    /// The page for a one-section form, with any questions the page itself adds before the form's.
+    private func page(
+        _ form: FormDefinition, caption: String, action: String, posted: Posted?, initial: [String: RawAnswer] = [:], before: [QuestionView] = [],
+        submitLabel: String, cancel: String, context: WebContext
+    ) -> Response {
+        let raw = posted?.raw ?? initial
+        let check = form.check(raw, library: services.library, today: services.today)
+        let builder = QuestionBuilder(form: form, library: services.library, raw: raw, answers: check.answers, problems: posted?.problems ?? [:])
+        let view = SimpleFormView(
+            caption: caption, title: form.title, intro: form.summary, action: action, csrfToken: context.csrfToken,
+            questions: before + form.sections.flatMap(builder.questions(in:)), submitLabel: submitLabel, cancelHref: cancel)
+        let failed = !(posted?.problems.isEmpty ?? true)
+        return services.renderer.page(
+            "simple-form", view, title: form.title, context: context, status: failed ? .unprocessableContent : .ok, hasErrors: failed, backLink: cancel)
+    }
+
+    /// The answers posted for the form, checked; the form's problems by question when they do not stand.
+    private func read(_ form: FormDefinition, _ context: WebContext) -> (Posted, Answers?) {
+        let body = context.form ?? FormBody(fields: [])
+        let raw = PostedAnswers.read(body, fields: form.sections.flatMap(\.fields), keepEmptyItems: false)
+        let check = form.check(raw, library: services.library, today: services.today)
+        let problems = Dictionary(check.problems.map { ($0.field, $0.message) }) { first, _ in first }
+        return (Posted(raw: raw, problems: problems), check.isValid ? check.answers : nil)
+    }
+
+    private static func invalid(_ error: CaseworkError, into posted: inout Posted) {
+        if case .invalid(let field, let message) = error { posted.problems[field] = posted.problems[field] ?? message }
     }
 
     // MARK: Needs
 
-    private func needPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+    private func needPage(_ request: Request, _ context: WebContext, posted: Posted?) async throws -> Response {
         let (_, caseID, summary) = try await open(request, context)
-        let form = context.form
-        let view = SimpleFormView(
-            caption: "\(summary.childName) (\(summary.reference))", title: "Record a need",
-            intro: "Write the need in the area of the child’s life it belongs to, with the family’s view beside yours.",
-            action: "/cases/\(caseID)/needs/new", csrfToken: context.csrfToken,
-            questions: [
-                .radios("area", "Area of life", options: LifeArea.allCases.map { ($0.rawValue, $0.title.capitalizedFirst) }, selected: form?["area"], error: errors["area"]),
-                .text("description", "The need, in a sentence", value: form?["description"] ?? "", error: errors["description"]),
-                .longText("parent_view", "The family’s view, in their words", value: form?["parent_view"] ?? "", error: errors["parent_view"], optional: true),
-                .longText("assessor_view", "Your view", value: form?["assessor_view"] ?? "", error: errors["assessor_view"]),
-                .longText("outcome_sought", "The outcome sought", value: form?["outcome_sought"] ?? "", error: errors["outcome_sought"], optional: true),
-            ],
-            submitLabel: "Save need", cancelHref: "/cases/\(caseID)")
-        return page(view, context, errors: errors, back: "/cases/\(caseID)")
+        return page(
+            try form(RecordForms.needFormID), caption: "\(summary.childName) (\(summary.reference))", action: "/cases/\(caseID)/needs/new",
+            posted: posted, submitLabel: "Save need", cancel: "/cases/\(caseID)", context: context)
     }
 
     private func saveNeed(_ request: Request, _ context: WebContext) async throws -> Response {
         let (account, caseID, _) = try await open(request, context)
-        let form = context.form ?? FormBody(fields: [])
-        var errors: [String: String] = [:]
-        let area = form["area"].flatMap(LifeArea.init(rawValue:))
-        if area == nil { errors["area"] = "Select the area of life" }
-        if form.text("description") == nil { errors["description"] = "Describe the need" }
-        if form.text("assessor_view") == nil { errors["assessor_view"] = "Give your view of the need" }
-        guard errors.isEmpty, let area else { return try await needPage(request, context, errors: errors) }
-        let need = Need(
-            caseID: caseID, area: area, description: form.text("description") ?? "", parentView: form.text("parent_view") ?? "",
-            assessorView: form.text("assessor_view") ?? "", outcomeSought: form.text("outcome_sought") ?? "", identifiedOn: services.today)
-        try await services.store.saveNeed(need, by: account.actingUser)
-        return .redirect(to: "/cases/\(caseID)#needs", type: .normal)
+        var (posted, answers) = read(try form(RecordForms.needFormID), context)
+        if let answers {
+            do {
+                try await services.store.saveNeed(try Need.recorded(answers, caseID: caseID, on: services.today), by: account.actingUser)
+                return .redirect(to: "/cases/\(caseID)#needs", type: .normal)
+            } catch let error as CaseworkError {
+                Self.invalid(error, into: &posted)
+            }
+        }
+        return try await needPage(request, context, posted: posted)
     }
 
     // MARK: Provision
 
-    static let unitLabels: [ProvisionUnit: String] = [
-        .hoursPerWeek: "Hours a week", .sessionsPerMonth: "Sessions a month", .nightsPerYear: "Nights a year", .poundsPerFourWeeks: "Pounds every 4 weeks",
-        .oneOff: "One-off (equipment or an adaptation)",
-    ]
-
-    private func provisionPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+    private func provisionPage(_ request: Request, _ context: WebContext, posted: Posted?) async throws -> Response {
         let (account, caseID, summary) = try await open(request, context)
         let record = try await services.store.caseRecord(caseID, viewedBy: account.actingUser)
-        let form = context.form
-        let chosenNeeds = Set(form?.values("needs") ?? request.uri.queryParameters["need"].map { [String($0)] } ?? [])
-        let view = SimpleFormView(
-            caption: "\(summary.childName) (\(summary.reference))", title: "Agree provision",
-            intro: "Say which assessed needs it meets, what it is, how much, from when, from whom and under which duty.",
-            action: "/cases/\(caseID)/provision/new", csrfToken: context.csrfToken,
-            questions: [
-                .checkboxes("needs", "Which needs does it meet?", options: record.needs.filter { $0.isOpen(on: services.today) }.map { ($0.id.description, "\($0.area.title.capitalizedFirst): \($0.description)") },
-                            selected: chosenNeeds, error: errors["needs"]),
-                .radios("service", "Kind of service", options: ServiceType.allCases.map { ($0.rawValue, Formatting.words($0.rawValue).capitalizedFirst) }, selected: form?["service"], error: errors["service"]),
-                .text("description", "What will be provided", value: form?["description"] ?? "", error: errors["description"]),
-                .number("quantity", "How much", value: form?["quantity"] ?? "", error: errors["agreed_amount"]),
-                .radios("unit", "Per", options: ProvisionUnit.allCases.map { ($0.rawValue, Self.unitLabels[$0] ?? $0.rawValue) }, selected: form?["unit"], error: errors["unit"]),
-                .date("start_date", "Start date", form: form, default: form == nil ? services.today : nil, error: errors["start_date"]),
-                .date("end_date", "End date", form: form, error: errors["end_date"], optional: true),
-                .text("provider", "Provider", value: form?["provider"] ?? "", hint: "Leave empty while no provider has been found: it will show as unmet need.", error: errors["provider"], optional: true),
-                .radios("legal_basis", "Legal basis", options: LegalBasis.allCases.map { ($0.rawValue, $0.title) }, selected: form?["legal_basis"], error: errors["legal_basis"]),
-            ],
-            submitLabel: "Save provision", cancelHref: "/cases/\(caseID)")
-        return page(view, context, errors: errors, back: "/cases/\(caseID)")
+        // Which needs it meets: the case's own open needs, chosen beside the form's questions.
+        let chosen = Set(context.form?.values("needs") ?? request.uri.queryParameters["need"].map { [String($0)] } ?? [])
+        let needs = QuestionView.checkboxes(
+            "needs", "Which needs does it meet?",
+            options: record.needs.filter { $0.isOpen(on: services.today) }.map { ($0.id.description, "\($0.area.title.capitalizedFirst): \($0.description)") },
+            selected: chosen, error: posted?.problems["needs"])
+        return page(
+            try form(RecordForms.provisionFormID), caption: "\(summary.childName) (\(summary.reference))", action: "/cases/\(caseID)/provision/new",
+            posted: posted, initial: ["start_date": .value(services.today.description)], before: [needs], submitLabel: "Save provision",
+            cancel: "/cases/\(caseID)", context: context)
     }
 
     private func saveProvision(_ request: Request, _ context: WebContext) async throws -> Response {
         let (account, caseID, _) = try await open(request, context)
-        let form = context.form ?? FormBody(fields: [])
-        var errors: [String: String] = [:]
-        let needIDs = form.values("needs").compactMap(Need.ID.init)
-        let service = form["service"].flatMap(ServiceType.init(rawValue:))
-        let unit = form["unit"].flatMap(ProvisionUnit.init(rawValue:))
-        let legalBasis = form["legal_basis"].flatMap(LegalBasis.init(rawValue:))
-        let quantity = Double(form.text("quantity") ?? "")
-        let start = FormDates.date(form, "start_date")
-        let endGiven = [form.text("end_date-day"), form.text("end_date-month"), form.text("end_date-year")].contains { $0 != nil }
-        let end = FormDates.date(form, "end_date")
-        if service == nil { errors["service"] = "Select the kind of service" }
-        if form.text("description") == nil { errors["description"] = "Say what will be provided" }
-        if quantity == nil { errors["agreed_amount"] = "Enter how much, as a number, like 6" }
-        if unit == nil { errors["unit"] = "Select what the amount is per" }
-        if start == nil { errors["start_date"] = "Enter a real start date, for example 27 3 2026" }
-        if endGiven && end == nil { errors["end_date"] = "Enter a real end date, or leave it empty" }
-        if legalBasis == nil { errors["legal_basis"] = "Select the legal basis" }
-        if errors.isEmpty, let service, let unit, let legalBasis, let quantity, let start {
+        var (posted, answers) = read(try form(RecordForms.provisionFormID), context)
+        let needIDs = (context.form?.values("needs") ?? []).compactMap(Need.ID.init)
+        if needIDs.isEmpty { posted.problems["needs"] = "Select the assessed needs this provision meets" }
+        if let answers, posted.problems.isEmpty {
             do {
-                let provision = try Provision(
-                    caseID: caseID, needIDs: needIDs, service: service, description: form.text("description") ?? "",
-                    amount: try ProvisionAmount(quantity, unit), startDate: start, endDate: end, provider: form.text("provider"), legalBasis: legalBasis)
-                try await services.store.saveProvision(provision, by: account.actingUser)
+                try await services.store.saveProvision(try Provision.agreed(answers, caseID: caseID, needIDs: needIDs), by: account.actingUser)
                 return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
-            } catch CaseworkError.invalid(let field, let message) {
-                errors[field] = message
-            } catch let error as CaseStoreError {
-                errors["needs"] = "\(error)"
+            } catch let error as CaseworkError {
+                Self.invalid(error, into: &posted)
+            } catch is CaseStoreError {
+                posted.problems["needs"] = "Select needs of this child's case"
             }
         }
-        return try await provisionPage(request, context, errors: errors)
+        return try await provisionPage(request, context, posted: posted)
     }
 
     // MARK: Deliveries
 
-    private func deliveryPage(_ request: Request, _ context: WebContext, errors: [String: String]) async throws -> Response {
+    private func provision(_ request: Request, _ context: WebContext) async throws -> (Account, CaseFile.ID, CaseSummary, CaseRecord, Provision) {
         let (account, caseID, summary) = try await open(request, context)
         let provisionID: Provision.ID = try context.id("provision")
         let record = try await services.store.caseRecord(caseID, viewedBy: account.actingUser)
         guard let provision = record.provisions.first(where: { $0.id == provisionID }) else { throw WebError.notFound }
-        let form = context.form
-        let view = SimpleFormView(
-            caption: "\(summary.childName) (\(summary.reference))", title: "Record delivery",
-            intro: "\(provision.description): \(provision.amount) from \(provision.provider ?? "no provider yet"). Record what was planned and what happened for one period.",
-            action: "/cases/\(caseID)/provision/\(provisionID)/deliveries/new", csrfToken: context.csrfToken,
-            questions: [
-                .date("period_start", "First day of the period", form: form, error: errors["period_start"]),
-                .date("period_end", "Last day of the period", form: form, error: errors["period_end"]),
-                .number("planned_units", "Planned", value: form?["planned_units"] ?? "", unit: provision.amount.unit.countedThing, error: errors["planned_units"]),
-                .number("delivered_units", "Delivered", value: form?["delivered_units"] ?? "", unit: provision.amount.unit.countedThing, error: errors["delivered_units"]),
-                .radios("cancelled_by", "If any was cancelled, who cancelled it?", options: CancelledBy.allCases.map { ($0.rawValue, Formatting.words($0.rawValue).capitalizedFirst) },
-                        selected: form?["cancelled_by"], error: errors["cancelled_by"], optional: true),
-                .radios("reason", "If less was delivered than planned, why?", options: ShortfallReason.allCases.map { ($0.rawValue, $0.title.capitalizedFirst) },
-                        selected: form?["reason"], error: errors["reason"], optional: true),
-                .longText("notes", "Notes", value: form?["notes"] ?? "", error: errors["notes"], optional: true),
-            ],
-            submitLabel: "Save delivery", cancelHref: "/cases/\(caseID)")
-        return page(view, context, errors: errors, back: "/cases/\(caseID)")
+        return (account, caseID, summary, record, provision)
+    }
+
+    private func deliveryPage(_ request: Request, _ context: WebContext, posted: Posted?) async throws -> Response {
+        let (_, caseID, summary, _, provision) = try await provision(request, context)
+        return page(
+            try form(RecordForms.deliveryFormID),
+            caption: "\(summary.childName) (\(summary.reference)): \(provision.description), \(provision.amount) from \(provision.provider ?? "no provider yet")",
+            action: "/cases/\(caseID)/provision/\(provision.id)/deliveries/new", posted: posted, submitLabel: "Save delivery",
+            cancel: "/cases/\(caseID)", context: context)
     }
 
     private func saveDelivery(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (account, caseID, _) = try await open(request, context)
-        let provisionID: Provision.ID = try context.id("provision")
-        let form = context.form ?? FormBody(fields: [])
-        var errors: [String: String] = [:]
-        let start = FormDates.date(form, "period_start"), end = FormDates.date(form, "period_end")
-        let planned = Double(form.text("planned_units") ?? ""), delivered = Double(form.text("delivered_units") ?? "")
-        if start == nil { errors["period_start"] = "Enter a real date, for example 27 3 2026" }
-        if end == nil { errors["period_end"] = "Enter a real date, for example 27 3 2026" }
-        if planned == nil { errors["planned_units"] = "Enter the planned amount as a number" }
-        if delivered == nil { errors["delivered_units"] = "Enter the delivered amount as a number" }
-        if errors.isEmpty, let start, let end, let planned, let delivered {
+        let (account, caseID, _, record, provision) = try await provision(request, context)
+        var (posted, answers) = read(try form(RecordForms.deliveryFormID), context)
+        if let answers {
             do {
-                let delivery = try Delivery(
-                    provisionID: provisionID, periodStart: start, periodEnd: end, plannedUnits: planned, deliveredUnits: delivered,
-                    cancelledBy: form["cancelled_by"].flatMap(CancelledBy.init(rawValue:)), reason: form["reason"].flatMap(ShortfallReason.init(rawValue:)),
-                    notes: form.text("notes"))
-                try await services.store.recordDelivery(delivery, inCase: caseID, by: account.actingUser)
-                return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
-            } catch CaseworkError.invalid(let field, let message) {
-                errors[field == "period_end" ? "period_end" : field] = message
+                let delivery = try Delivery.recorded(answers, provisionID: provision.id)
+                let existing = record.deliveries.filter { $0.provisionID == provision.id }
+                let problems = delivery.problems(against: provision, existing: existing, today: services.today)
+                if problems.isEmpty {
+                    try await services.store.recordDelivery(delivery, inCase: caseID, by: account.actingUser)
+                    return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
+                }
+                for problem in problems { Self.invalid(problem, into: &posted) }
+            } catch let error as CaseworkError {
+                Self.invalid(error, into: &posted)
             }
         }
-        return try await deliveryPage(request, context, errors: errors)
+        return try await deliveryPage(request, context, posted: posted)
     }
 }
