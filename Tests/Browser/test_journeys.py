@@ -184,7 +184,7 @@ def triage(visit):
     visit.choose("urgency", "routine")
     visit.choose("overrides_recommendation", "no")
     visit.press("Save and continue")
-    assert visit.h1() == "Check your answers"
+    assert visit.h1() == "Check your answers", visit.text()[:3000]
     assert "What the rules recommend on these facts" in visit.text()
     visit.press("Accept and send")
 

@@ -15,7 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fill a data directory with invented families, requests, assessments, needs, provision and deliveries.",
             discussion: """
-                Every name is invented (from lists of unusual given and family names). The same --seed gives the same \
+                Every name is invented (from lists of unusual given and family names). Each request is answered on the needs request form in --forms, routed by its rules and triaged with its triage form, as the pages would. The same --seed gives the same \
                 families, ids included. Cases are received between 5 and 15 months before --as-of; most provision is \
                 delivered as planned, some is behind, some needs have none, some assessments run past their deadline, \
                 so `heeded report unmet` and `heeded report overdue` have something to show. About 50 deliveries are \
@@ -38,6 +38,9 @@ struct DemoCommand: AsyncParsableCommand {
         @Option(name: .customLong("batch"), help: "Families per transaction.")
         var batchSize: Int = 250
 
+        @Option(help: ArgumentHelp("The forms folder the requests are made and triaged with (its rules/ folder routes them).", valueName: "dir"))
+        var forms: String = "Forms"
+
         func validate() throws {
             guard children > 0 else { throw ValidationError("--children must be at least 1") }
             guard batchSize > 0 else { throw ValidationError("--batch must be at least 1") }
@@ -47,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try data.openStore()
             let date = asOf.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(Date())
-            var families = DemoFamilies(seed: seed, asOf: date)
+            var families = try DemoFamilies.loading(forms: forms, seed: seed, asOf: date)
             let who = ActingUser(id: "demo-generator", role: .system)
             let started = Date()
             var made = 0
@@ -55,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             var progress = ProgressLine(total: children, noun: "children")
             while made < children {
                 var batch = ImportBatch(source: "demo generate --seed \(seed), children \(made + 1)–\(min(children, made + batchSize))")
-                for _ in 0..<min(batchSize, children - made) { _ = families.family(into: &batch) }
+                for _ in 0..<min(batchSize, children - made) { _ = try families.family(into: &batch) }
                 made += batch.cases.count
                 totals.needs += batch.needs.count
                 totals.provisions += batch.provisions.count

@@ -9,6 +9,8 @@ struct DemoSeed {
     let store: SQLiteCaseStore
     let password: String
     let families: Int
+    /// The forms folder the families' requests are made and routed with.
+    let forms: String
 
     static let parentEmail = "parent@demo.heeded.invalid"
     static let assessorEmail = "assessor@demo.heeded.invalid"
@@ -21,11 +23,11 @@ struct DemoSeed {
             return
         }
         let today = CalendarDate(Date())
-        var generator = DemoFamilies(seed: 7, asOf: today)
+        var generator = try DemoFamilies.loading(forms: forms, seed: 7, asOf: today)
         var batch = ImportBatch(source: "serve --demo: \(families) invented families")
         var first: CaseFile?
         for _ in 0..<families {
-            let file = generator.family(into: &batch)
+            let file = try generator.family(into: &batch)
             if first == nil { first = file }
         }
         try await store.importBatch(batch, by: system)

@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             printError("heeded: cannot open the store in \(data): \(error)")
             throw ExitCode.failure
         }
-        if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies).seedIfEmpty() }
+        if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
         let configuration = WebConfiguration(host: host, port: port, formsDirectory: forms, secureCookies: secureCookies)
         say("Heeded is starting on http://\(host):\(port) (data in \(data); stop with Ctrl-C)")
         do {
