@@ -52,8 +52,9 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "FEEL", "Forms", "Casework", "Store",
+                "FEEL", "Forms", "Decisions", "Casework",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -64,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "heeded",
             dependencies: [
-                "Forms", "Decisions", "Casework", "Store", "Web",
+                "HeededXML", "FEEL", "Forms", "Decisions", "Casework", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import NIOCore
 import HummingbirdBcrypt
 
 /// The same operations as the pages, through the same intake, access checks and store. Authenticated by a
@@ -36,6 +37,8 @@ struct APIRoutes: Sendable {
             return try await request.decode(as: type, context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw error
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "The body is larger than this operation accepts (\(context.maxUploadSize) bytes)")
         } catch {
             throw HTTPError(.badRequest, message: "The body is not the JSON this operation takes: \(error)")
         }
@@ -60,6 +63,7 @@ struct APIRoutes: Sendable {
     private func submit(_ request: Request, _ context: WebContext) async throws -> Response {
         let account = context.signedInAccount
         let body = try await decode(NeedsRequestSubmission.self, request, context)
+        guard await services.submissions.admit(account.id, at: Date()) else { throw WebError.tooManyRequests }
         switch services.intake.receive(body.answers, from: account.actingUser, on: services.today) {
         case .needsChanges(let problems):
             return try json(ProblemsResponse(problems: problems.map { .init(field: $0.field, message: $0.message) }), status: .unprocessableContent, request, context)

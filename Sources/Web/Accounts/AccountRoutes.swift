@@ -38,9 +38,12 @@ struct AccountRoutes: Sendable {
         return services.renderer.page("sign-in", view, title: "Sign in", context: context, status: status, hasErrors: error != nil)
     }
 
-    /// Only a path on this site may be returned to after signing in.
+    /// Only a path on this site may be returned to after signing in: it starts with one "/", and holds no
+    /// backslash, space or control character (browsers drop tabs and newlines from a URL, so "/\t/evil.example"
+    /// would become "//evil.example", another site).
     static func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : ""
+        let plain = next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }
+        return plain && next.hasPrefix("/") && !next.hasPrefix("//") ? next : ""
     }
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -63,11 +66,16 @@ struct AccountRoutes: Sendable {
                 context, email: email, next: next, expired: false, error: "Enter the email address and password for your account", status: .unauthorized)
         }
         try await services.store.clearFailedSignIns(email: email)
-        startSession(for: account, context: context)
+        try await startSession(for: account, request: request, context: context)
         return .redirect(to: next.isEmpty ? Navigation.home(for: account) : next, type: .normal)
     }
 
-    private func startSession(for account: Account, context: WebContext) {
+    /// A new session under a new key; the session the browser held before (signed in as anyone, or not) is deleted,
+    /// so its key is worthless from now on.
+    private func startSession(for account: Account, request: Request, context: WebContext) async throws {
+        if let previous = request.cookies[HeededWeb.sessionCookie]?.value, !previous.isEmpty {
+            try await services.store.removeSession(key: HeededWeb.sessionKeyPrefix + previous)
+        }
         context.sessions.createSession(
             WebSession(accountID: account.id.description, csrfToken: TokenDigest.randomToken(), signedInAt: Date().timeIntervalSince1970),
             expiresIn: services.configuration.sessionIdleTimeout)
@@ -97,7 +105,7 @@ struct AccountRoutes: Sendable {
         }
         let account = Account(email: email, role: .parent, passwordHash: Bcrypt.hash(password, cost: services.configuration.bcryptCost))
         try await services.store.createAccount(account, by: account.actingUser)
-        startSession(for: account, context: context)
+        try await startSession(for: account, request: request, context: context)
         return .redirect(to: "/request", type: .normal)
     }
 }

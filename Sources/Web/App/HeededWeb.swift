@@ -12,6 +12,8 @@ import HummingbirdBcrypt
 public enum HeededWeb {
     /// The session cookie's name; it holds only a random key (the session lives in the database).
     public static let sessionCookie = "heeded_session"
+    /// What a session's key in the store starts with, before the cookie's value.
+    static let sessionKeyPrefix = "session."
 
     /// Problems loading forms or rules, which stop the server before it listens.
     public struct StartError: Error, CustomStringConvertible {
@@ -26,8 +28,11 @@ public enum HeededWeb {
     /// The application, ready to run.
     public static func application(store: any HeededStore, configuration: WebConfiguration) async throws -> some ApplicationProtocol {
         let (router, driver) = try await router(store: store, configuration: configuration)
+        let idle = configuration.connectionIdleTimeout.components
         return Application(
-            router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Heeded"),
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Heeded"),
             services: [driver])
     }
 
@@ -59,6 +64,7 @@ public enum HeededWeb {
         }
         let services = WebServices(
             store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge, policy: configuration.unmetPolicy),
+            submissions: SubmissionLimit(perHour: configuration.needsRequestsPerHour),
             dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
         let driver = DatabasePersistDriver(store: store)
         if configuration.warmReports {
@@ -68,6 +74,7 @@ public enum HeededWeb {
         }
 
         let web = Hummingbird.Router(context: WebContext.self)
+        web.add(middleware: MethodGate())
         web.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: SecurityHeaders.policy))
         web.add(middleware: ExtraHeaders(secure: configuration.secureCookies))
         web.add(middleware: ErrorPageMiddleware(services: services))
@@ -75,7 +82,7 @@ public enum HeededWeb {
             storage: driver,
             configuration: .init(
                 sessionCookieParameters: .init(name: sessionCookie, path: "/", secure: configuration.secureCookies, sameSite: .lax),
-                keyPrefix: "session.", defaultSessionExpiration: configuration.sessionIdleTimeout)))
+                keyPrefix: sessionKeyPrefix, defaultSessionExpiration: configuration.sessionIdleTimeout)))
         web.add(middleware: AuthenticationMiddleware(services: services))
         web.add(middleware: CSRFMiddleware(services: services))
 

@@ -27,6 +27,11 @@ public struct WebConfiguration: Sendable {
     public var warmReports: Bool
     /// When provision counts as behind: the council's tolerance for H2 provision (none is ever allowed for H1).
     public var unmetPolicy: UnmetNeedPolicy
+    /// How long a connection may sit with no request arriving (also the longest a client may take to send a
+    /// request's headers) before it is closed, so slow or idle connections cannot hold the server's sockets.
+    public var connectionIdleTimeout: Duration
+    /// How many needs requests one parent account may send in an hour (pages and API together); nil for no limit.
+    public var needsRequestsPerHour: Int?
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
 
@@ -35,6 +40,7 @@ public struct WebConfiguration: Sendable {
         sessionIdleTimeout: Duration = .seconds(60 * 60), sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60, bcryptCost: UInt8 = 12,
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
         reportMaxAge: TimeInterval = 300, warmReports: Bool = true, unmetPolicy: UnmetNeedPolicy = .standard,
+        connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10,
         today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
     ) {
         self.host = host
@@ -49,6 +55,8 @@ public struct WebConfiguration: Sendable {
         self.reportMaxAge = reportMaxAge
         self.unmetPolicy = unmetPolicy
         self.warmReports = warmReports
+        self.connectionIdleTimeout = connectionIdleTimeout
+        self.needsRequestsPerHour = needsRequestsPerHour
         self.today = today
     }
 

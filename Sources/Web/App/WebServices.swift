@@ -14,6 +14,7 @@ struct WebServices: Sendable {
     let triage: TriageIntake
     let renderer: Renderer
     let reports: UnmetReportCache
+    let submissions: SubmissionLimit
     /// Checked against when no account has the email given, so a wrong email takes as long as a wrong password.
     let dummyPasswordHash: String
 

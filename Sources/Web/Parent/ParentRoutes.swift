@@ -45,6 +45,7 @@ struct ParentRoutes: Sendable {
         case .needsChanges:
             return .redirect(to: "/request/check", type: .normal)
         case .ready(let received):
+            guard await services.submissions.admit(target.account.id, at: Date()) else { throw WebError.tooManyRequests }
             try await services.store.receive(received, ownedBy: target.account.id, by: target.account.actingUser)
             return .redirect(to: "/family/cases/\(received.file.id)/received", type: .normal)
         }

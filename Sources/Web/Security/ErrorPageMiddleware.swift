@@ -3,6 +3,7 @@ import Casework
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Catches what handlers throw. Pages get a GOV.UK-style error page (or a redirect to sign in); the API gets
 /// `{"error": ...}` with the matching status. Unexpected errors are logged and shown as "Sorry, there is a
@@ -54,6 +55,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (.conflict, "Already done", "This has been done already, so nothing was changed.")
         case WebError.tooManyAttempts:
             return (.tooManyRequests, "Too many attempts", "Wait 15 minutes and try again.")
+        case WebError.tooManyRequests:
+            return (.tooManyRequests, "Too many requests sent", "This account has sent as many requests as it can in an hour. Wait an hour and try again; what you wrote is kept.")
+        case is NIOTooManyBytesError:
+            return (.contentTooLarge, "That was too much to send", "What was sent is larger than this service accepts. Nothing was saved from it.")
         case CaseStoreError.notFound:
             return (.notFound, "Page not found", "The record may have moved or you may not have access to it.")
         case let error as HTTPError where error.status == .notFound:

@@ -15,6 +15,8 @@ enum WebError: Error {
     case badRequest(String)
     /// Too many failed sign-ins.
     case tooManyAttempts
+    /// An account has sent its hour's allowance of needs requests.
+    case tooManyRequests
     /// What this page does has been done already (a request decided, a form sent): see it where it is.
     case alreadyDone(href: String)
 }

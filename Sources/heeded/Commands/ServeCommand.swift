@@ -45,7 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many invented families --demo adds.")
     var demoFamilies = 60
 
+    @Option(help: "How many needs requests one parent account may send in an hour, on the pages and the API together (0: no limit).")
+    var needsRequestsPerHour = 10
+
     func validate() throws {
+        guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
     }
@@ -59,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
-        let configuration = WebConfiguration(host: host, port: port, formsDirectory: forms, secureCookies: secureCookies)
+        let configuration = WebConfiguration(
+            host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour)
         say("Heeded is starting on http://\(host):\(port) (data in \(data); stop with Ctrl-C)")
         do {
             try await HeededWeb.run(store: store, configuration: configuration)

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Forms
 import Store
+import Testing
 import Web
 
 /// A data directory, the shipped forms and a fixed "today", for one test.
@@ -29,12 +30,14 @@ struct TestServer {
         preconditionFailure("cannot find the repository's Forms folder from \(#filePath)")
     }()
 
-    init(throttle: SignInThrottle = .standard, idleTimeout: Duration = .seconds(3600), secureCookies: Bool = false) throws {
+    init(throttle: SignInThrottle = .standard, idleTimeout: Duration = .seconds(3600), secureCookies: Bool = false,
+         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-web-\(UUID().uuidString)")
         store = try SQLiteCaseStore(directory: directory)
         configuration = WebConfiguration(
             formsDirectory: Self.formsDirectory, secureCookies: secureCookies, sessionIdleTimeout: idleTimeout, bcryptCost: 4,
-            signInThrottle: throttle, reportMaxAge: 0, warmReports: false, today: { TestServer.today })
+            signInThrottle: throttle, reportMaxAge: 0, warmReports: false, connectionIdleTimeout: connectionIdleTimeout,
+            needsRequestsPerHour: needsRequestsPerHour, today: { TestServer.today })
     }
 
     /// Runs `body` against the application; the data directory is removed afterwards.
@@ -42,6 +45,15 @@ struct TestServer {
         defer { try? FileManager.default.removeItem(at: directory) }
         let app = try await HeededWeb.application(store: store, configuration: configuration)
         return try await app.test(.router) { client in try await body(Browser(client: client)) }
+    }
+
+    /// Runs `body` against the application listening on a loopback port, for what only a real socket shows.
+    func runListening<Value: Sendable>(_ body: @Sendable @escaping (Int) async throws -> Value) async throws -> Value {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var listening = configuration
+        listening.port = 0
+        let app = try await HeededWeb.application(store: store, configuration: listening)
+        return try await app.test(.live) { client in try await body(try #require(client.port)) }
     }
 
     @discardableResult
