@@ -120,4 +120,18 @@ struct APITests {
             #expect(Set(registered) == Set(served), "routes registered in APIRoutes.swift: \(registered)")
         }
     }
+
+    @Test("the unmet report's query enums in the document are the code's own sets, with empty meaning every value")
+    func documentedEnums() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestServer.formsDirectory + "/../Sources/Web/Resources/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let parameters = try #require(paths["/api/reports/unmet"]?["get"]?["parameters"] as? [[String: Any]])
+        func enumeration(_ name: String) -> [String]? {
+            (parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any])?["enum"] as? [String]
+        }
+        #expect(enumeration("service") == [""] + ServiceType.allCases.map(\.rawValue) + ["none"])
+        #expect(enumeration("disability") == [""] + DisabilityCode.allCases.map(\.rawValue))
+        #expect(enumeration("sort") == ["", "longest", "shortest"])
+    }
 }

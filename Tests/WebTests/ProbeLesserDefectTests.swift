@@ -16,13 +16,20 @@ extension ProbeDefectTests {
         try await server.run { browser in
             var browser = browser
             for method in [HTTPRequest.Method.trace, .put, .delete, .options, .patch] {
-                for path in ["/", "/sign-in", "/api/me", "/no-such-page"] {
+                for path in ["/", "/sign-in", "/no-such-page", "/api/no-such-operation"] {
                     let page = try await browser.send(path, method: method, body: nil)
                     #expect(page.status == .methodNotAllowed, "\(method) \(path)")
                     #expect(page.headers[.allow] == "GET, HEAD, POST", "\(method) \(path)")
                 }
             }
             #expect(try await browser.get("/health").status == .ok)
+            // On the API, a path takes the methods its contract lists, and says which.
+            for (method, path, allow) in [(HTTPRequest.Method.post, "/api/me", "GET"), (.get, "/api/tokens", "POST"), (.post, "/api/reports/unmet", "GET"),
+                                          (.options, "/api/cases/\(UUID())", "GET"), (.get, "/api/needs-requests", "POST")] {
+                let page = try await browser.send(path, method: method, body: nil)
+                #expect(page.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(page.headers[.allow] == allow, "\(method) \(path)")
+            }
         }
     }
 

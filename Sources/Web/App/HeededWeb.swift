@@ -74,7 +74,8 @@ public enum HeededWeb {
         }
 
         let web = Hummingbird.Router(context: WebContext.self)
-        web.add(middleware: MethodGate())
+        let openAPIDocument = try Data(contentsOf: openAPIURL)
+        web.add(middleware: MethodGate(api: try APIMethods(openAPI: openAPIDocument)))
         web.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: SecurityHeaders.policy))
         web.add(middleware: ExtraHeaders(secure: configuration.secureCookies))
         web.add(middleware: ErrorPageMiddleware(services: services))
@@ -96,7 +97,7 @@ public enum HeededWeb {
         ParentRoutes(services: services).register(on: web)
         AssessorRoutes(services: services).register(on: web)
         ManagerRoutes(services: services).register(on: web)
-        APIRoutes(services: services, openAPIDocument: ByteBuffer(bytes: try Data(contentsOf: openAPIURL))).register(on: web)
+        APIRoutes(services: services, openAPIDocument: ByteBuffer(bytes: openAPIDocument)).register(on: web)
         return (web, driver)
     }
 }
