@@ -17,12 +17,16 @@ extension SQLiteCaseStore {
             for provision in batch.provisions {
                 rows[provision.id] = try Self.upsertProvision(provision, body: try StoredJSON.encode(provision), in: db)
             }
+            // Every provision written or given records has its ledger built again, once, after the batch's records.
+            var touched = Set(rows.values)
             for delivery in batch.deliveries {
                 guard let row = try rows[delivery.provisionID] ?? Self.provisionRow(delivery.provisionID, in: db) else {
                     throw CaseStoreError.notFound(kind: "provision", id: delivery.provisionID.description)
                 }
                 try Self.upsertDelivery(delivery, row: row, in: db)
+                touched.insert(row)
             }
+            for row in touched { try Self.refreshLedger(ofProvision: row, in: db) }
             for advice in batch.ehcAdvice { try Self.upsertEHCAdvice(advice, body: try StoredJSON.encode(advice), in: db) }
             for stay in batch.overnightStays {
                 try db.execute(

@@ -22,7 +22,7 @@ extension SQLiteCaseStore {
         try await audited("provision.saved", subject: "provision/\(provision.id)", by: who) { db in
             let previous = try String.fetchOne(db, sql: "SELECT body FROM provision WHERE id = ?", arguments: [provision.id.uuid])
             try Self.checkNeeds(of: provision, in: db)
-            try Self.upsertProvision(provision, body: body, in: db)
+            try Self.refreshLedger(ofProvision: try Self.upsertProvision(provision, body: body, in: db), in: db)
             return (previous, body, ())
         }
     }
@@ -39,6 +39,7 @@ extension SQLiteCaseStore {
                 db, sql: "SELECT * FROM delivery WHERE provision_row = ? AND period_start = ?", arguments: [row, delivery.periodStart.description]
             ).map { try StoredJSON.encode(Self.delivery($0, provisionID: delivery.provisionID)) }
             try Self.upsertDelivery(delivery, row: row, in: db)
+            try Self.refreshLedger(ofProvision: row, in: db)
             return (previous, body, ())
         }
     }

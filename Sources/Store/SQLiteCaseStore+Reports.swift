@@ -54,9 +54,8 @@ extension SQLiteCaseStore {
     }
 
     /// The provisions whose row is in `rows`, with the needs each is linked to (and when those were assessed), each
-    /// measured by `measure` over its delivery records. Links, provisions and deliveries are each read in provision
-    /// order (their key order, so no sort), side by side, so a provision's records are in hand when it is read and
-    /// are never all held at once.
+    /// measured by `measure` from its stored ledger. Links, provisions and ledgers are each read in provision order
+    /// (their key order, so no sort), side by side, so a provision's links and ledger are in hand when it is read.
     private static func provisionSummaries(
         team: Team?, filter: String, arguments: StatementArguments, rows: Range<Int64>, measure: DeliveryMeasure, in db: Database
     ) throws -> [ProvisionSummary] {
@@ -81,19 +80,17 @@ extension SQLiteCaseStore {
                 pendingLink = try links.next()
             }
         }
-        let deliveries = try Row.fetchCursor(
-            db,
-            sql: "SELECT provision_row, period_start, period_end, planned, delivered, cancelled_by, reason FROM delivery "
-                + "WHERE \(inRows) \(ofTeam)ORDER BY provision_row, period_start",
-            arguments: arguments)
-        var pendingDelivery = try deliveries.next()
-        var periods: [DeliveryPeriod] = []
-        func readDeliveries(ofProvision provisionRow: Int64) throws {
-            periods.removeAll(keepingCapacity: true)
-            while let row = pendingDelivery, (row[0] as Int64) <= provisionRow {
-                if row[0] as Int64 == provisionRow { periods.append(try Self.period(row)) }
-                pendingDelivery = try deliveries.next()
+        let ledgers = try Row.fetchCursor(
+            db, sql: "SELECT provision_row, bytes FROM delivery_ledger WHERE \(inRows) \(ofTeam)ORDER BY provision_row", arguments: arguments)
+        var pendingLedger = try ledgers.next()
+        // The stored ledger, or (should one be missing or from another version) one built from the records.
+        func readLedger(ofProvision provisionRow: Int64) throws -> DeliveryLedger {
+            var stored: DeliveryLedger?
+            while let row = pendingLedger, (row[0] as Int64) <= provisionRow {
+                if row[0] as Int64 == provisionRow, let bytes = row.dataNoCopy(atIndex: 1) { stored = DeliveryLedger(bytes: bytes) }
+                pendingLedger = try ledgers.next()
             }
+            return try stored ?? buildLedger(ofProvision: provisionRow, in: db)
         }
         var provisions: [ProvisionSummary] = []
         let provisionRows = try Row.fetchCursor(
@@ -105,40 +102,15 @@ extension SQLiteCaseStore {
                 """,
             arguments: arguments)
         while let row = try provisionRows.next() {
-            guard let unit = ProvisionUnit(rawValue: row[5]), let amount = try? ProvisionAmount(row[4], unit) else {
-                throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has amount \(row[4] as DatabaseValue) \(row[5] as DatabaseValue)")
-            }
-            let basisText: String = row[9]
-            guard let basis = LegalBasis(rawValue: basisText) else {
-                throw StoreError.unreadableRecord(table: "provision", detail: "row \(row[0] as Int64) has legal basis \"\(basisText)\"")
-            }
-            let terms = ProvisionTerms(
-                amount: amount, startDate: try Self.date(row[6], "provision.start_date"),
-                endDate: try (row[7] as String?).map { try Self.date($0, "provision.end_date") }, provider: row[8], legalBasis: basis)
+            let terms = try provisionTerms(row, from: 4, row: row[0])
             try readLinks(ofProvision: row[0])
-            try readDeliveries(ofProvision: row[0])
+            let ledger = try readLedger(ofProvision: row[0])
             provisions.append(ProvisionSummary(
                 id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: linkedNeeds,
                 service: ServiceType(rawValue: row[3]) ?? .other, terms: terms,
-                account: measure.account(terms, needsAssessedOn: assessedOn, periods: periods)))
+                account: measure.account(terms, needsAssessedOn: assessedOn, ledger: ledger)))
         }
         return provisions
-    }
-
-    /// A delivery row (provision_row, period_start, period_end, planned, delivered, cancelled_by, reason) as the
-    /// account reads it.
-    private static func period(_ row: Row) throws -> DeliveryPeriod {
-        let cancelledBy = try (row[5] as String?).map { text throws -> CancelledBy in
-            guard let code = CancelledBy(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "cancelled_by is \"\(text)\"") }
-            return code
-        }
-        let reason = try (row[6] as String?).map { text throws -> ShortfallReason in
-            guard let code = ShortfallReason(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "reason is \"\(text)\"") }
-            return code
-        }
-        return DeliveryPeriod(
-            start: try date(row[1], "delivery.period_start"), end: try date(row[2], "delivery.period_end"), planned: row[3], delivered: row[4],
-            cause: ShortfallCause(reason: reason, cancelledBy: cancelledBy))
     }
 
     public func overdueInputs(team: Team?) async throws -> OverdueInputs {

@@ -95,6 +95,24 @@ struct RoundTripTests {
         #expect(overdue.reviews == [family.review])
     }
 
+    @Test("the stored ledger follows a change to the provision's terms, and a missing one is built from the records")
+    func ledgerFollowsTerms() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        let measure = DeliveryMeasure(asOf: day("2025-10-26"))
+        // 7.5 hours a week: the second week is 4.5 short. Agreed again at 3 hours a week: both weeks are met.
+        var changed = family.provision
+        changed.amount = try ProvisionAmount(3, .hoursPerWeek)
+        try await temporary.store.saveProvision(changed, by: assessor)
+        let inputs = try await temporary.store.unmetNeedInputs(team: nil, measure: measure)
+        #expect(inputs.provisions.first?.account.missed.counted == 0)
+        let record = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
+        #expect(inputs.provisions == UnmetNeedInputs(record: record, measure: measure).provisions)
+        try await temporary.store.writer.write { db in try db.execute(sql: "DELETE FROM delivery_ledger") }
+        #expect(try await temporary.store.unmetNeedInputs(team: nil, measure: measure).provisions == inputs.provisions)
+    }
+
     @Test("records that point at another child's case or at nothing are refused")
     func badReferences() async throws {
         let temporary = try TemporaryStore()

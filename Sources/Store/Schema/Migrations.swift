@@ -286,6 +286,20 @@ enum Migrations {
                 CREATE INDEX provision_summary ON provision(row, id, case_id, service, quantity, unit, start_date, end_date, provider, legal_basis);
                 """)
         }
+        migrator.registerMigration("v5: a delivery ledger beside each provision's records") { db in
+            // The unmet-need report reads one ledger per provision (Casework's `DeliveryLedger`, its records summed
+            // into allowance periods) instead of every delivery record. Every write to a provision or its records
+            // builds its ledger again in the same transaction; this builds those of provision already recorded.
+            // A change to how ledgers are built needs a migration like this one to build them all again.
+            try db.execute(sql: """
+                CREATE TABLE delivery_ledger (
+                    provision_row INTEGER PRIMARY KEY REFERENCES provision(row) ON DELETE CASCADE,
+                    bytes BLOB NOT NULL
+                );
+                """)
+            let rows = try Int64.fetchCursor(db, sql: "SELECT row FROM provision")
+            while let row = try rows.next() { try SQLiteCaseStore.refreshLedger(ofProvision: row, in: db) }
+        }
         return migrator
     }
 }
