@@ -90,6 +90,34 @@ extension ProbeDefectTests {
         }
     }
 
+    @Test("signing out ends the account's sessions on every device and revokes its API tokens; other accounts keep theirs")
+    func signOutEverywhere() async throws {
+        let server = try TestServer()
+        try await server.account("rhian@example.org", role: .parent)
+        try await server.account("owain@example.org", role: .parent)
+        try await server.run { browser in
+            func token(_ email: String) async throws -> String {
+                var client = browser
+                let issued = try await client.send("/api/tokens", method: .post, headers: [.contentType: "application/json"],
+                                                   body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(TestServer.password)"}"#))
+                return try #require(issued.html.firstMatch(#""token":"([^"]+)""#))
+            }
+            let rhianToken = try await token("rhian@example.org"), owainToken = try await token("owain@example.org")
+            var laptop = browser, phone = browser, other = browser, client = browser
+            _ = try await laptop.signIn("rhian@example.org")
+            _ = try await phone.signIn("rhian@example.org")
+            _ = try await other.signIn("owain@example.org")
+            #expect(try await laptop.submit("/family", to: "/sign-out", []).status == .seeOther)
+            let refused = try await phone.get("/family")
+            #expect(refused.status == .seeOther)
+            #expect(refused.location?.hasPrefix("/sign-in") == true)
+            #expect(try await client.get("/api/me", headers: [.authorization: "Bearer \(rhianToken)"]).status == .unauthorized)
+            #expect(try await other.get("/family").status == .ok)
+            #expect(try await client.get("/api/me", headers: [.authorization: "Bearer \(owainToken)"]).status == .ok)
+        }
+        #expect(try await server.store.auditEntries(from: 1, limit: 100).contains { $0.event.action == "account.signed-out" })
+    }
+
     @Test("one parent account may send a few needs requests an hour, on the pages and the API together; the next is 429")
     func submissionFlood() async throws {
         let server = try TestServer(needsRequestsPerHour: 2)

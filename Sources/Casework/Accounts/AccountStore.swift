@@ -29,14 +29,17 @@ public protocol AccountStore: Sendable {
     func createAPIToken(hash: Data, for owner: Account.ID, expiresAt: Date, by who: ActingUser) async throws
     /// The account a token belongs to, if the token is known and not expired.
     func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account?
+    /// Ends every session an account holds and revokes its API tokens (signing out), audited.
+    func signOutEverywhere(_ owner: Account.ID, by who: ActingUser) async throws
 }
 
 /// Server-side session records: opaque values under random keys, with an expiry. The web layer keeps its
 /// sessions here so that application servers hold no state and any of them can serve any request.
 public protocol SessionRecordStore: Sendable {
-    /// Stores a value; with `onlyIfNew`, refuses (returns false) when the key exists and has not expired.
+    /// Stores a value, with the account it is signed in as (`owner`, nil for none); with `onlyIfNew`, refuses (returns
+    /// false) when the key exists and has not expired.
     @discardableResult
-    func putSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
+    func putSession(key: String, value: Data, owner: Account.ID?, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
     /// The value and its expiry, unless missing or expired at `instant`.
     func session(key: String, at instant: Date) async throws -> (value: Data, expiresAt: Date?)?
     func removeSession(key: String) async throws

@@ -95,6 +95,15 @@ extension SQLiteCaseStore: AccountStore {
         }
     }
 
+    public func signOutEverywhere(_ owner: Account.ID, by who: ActingUser) async throws {
+        try await audited("account.signed-out", subject: "account/\(owner)", by: who) { db in
+            try db.execute(sql: "DELETE FROM web_session WHERE owner = ?", arguments: [owner.uuid])
+            let sessions = db.changesCount
+            try db.execute(sql: "DELETE FROM api_token WHERE account_id = ?", arguments: [owner.uuid])
+            return (nil, "\(sessions) sessions ended, \(db.changesCount) API tokens revoked", ())
+        }
+    }
+
     public func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account? {
         try await writer.read { db in
             try Row.fetchOne(
@@ -123,7 +132,7 @@ extension SQLiteCaseStore: AccountStore {
 }
 
 extension SQLiteCaseStore: SessionRecordStore {
-    public func putSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool {
+    public func putSession(key: String, value: Data, owner: Account.ID?, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool {
         try await writer.write { db in
             let now = Date().timeIntervalSince1970
             if onlyIfNew {
@@ -134,10 +143,11 @@ extension SQLiteCaseStore: SessionRecordStore {
             // A nil expiry keeps the one the session has (what Hummingbird's persist drivers promise).
             try db.execute(
                 sql: """
-                    INSERT INTO web_session (key, value, expires_at) VALUES (?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = COALESCE(excluded.expires_at, web_session.expires_at)
+                    INSERT INTO web_session (key, value, owner, expires_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, owner = excluded.owner,
+                        expires_at = COALESCE(excluded.expires_at, web_session.expires_at)
                     """,
-                arguments: [key, value, expiresAt?.timeIntervalSince1970])
+                arguments: [key, value, owner?.uuid, expiresAt?.timeIntervalSince1970])
             return true
         }
     }

@@ -300,6 +300,12 @@ enum Migrations {
             let rows = try Int64.fetchCursor(db, sql: "SELECT row FROM provision")
             while let row = try rows.next() { try SQLiteCaseStore.refreshLedger(ofProvision: row, in: db) }
         }
+        migrator.registerMigration("v6: each session names the account signed in, so signing out ends them all") { db in
+            try db.execute(sql: """
+                ALTER TABLE web_session ADD COLUMN owner BLOB REFERENCES account(id);
+                CREATE INDEX web_session_by_owner ON web_session(owner);
+                """)
+        }
         return migrator
     }
 }

@@ -20,8 +20,10 @@ struct AccountRoutes: Sendable {
                        expired: request.uri.queryParameters["expired"] != nil, error: nil)
         }
         router.post("/sign-in") { request, context in try await signIn(request, context) }
+        // Signing out ends every session the account holds, on any device, and revokes its API tokens.
         router.post("/sign-out") { _, context in
             context.sessions.clearSession()
+            if let account = context.account { try await services.store.signOutEverywhere(account.id, by: account.actingUser) }
             return Response.redirect(to: "/", type: .normal)
         }
         router.get("/create-account") { _, context in

@@ -10,13 +10,20 @@ struct DatabasePersistDriver: PersistDriver {
     let store: any SessionRecordStore
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        guard try await store.putSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expires.map(Self.instant), onlyIfNew: true) else {
+        guard try await store.putSession(
+            key: key, value: try JSONEncoder().encode(value), owner: Self.owner(value), expiresAt: expires.map(Self.instant), onlyIfNew: true) else {
             throw PersistError.duplicate
         }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        try await store.putSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expires.map(Self.instant), onlyIfNew: false)
+        try await store.putSession(
+            key: key, value: try JSONEncoder().encode(value), owner: Self.owner(value), expiresAt: expires.map(Self.instant), onlyIfNew: false)
+    }
+
+    /// The account a signed-in session belongs to, so that signing out can end every session it holds.
+    private static func owner(_ value: some Sendable) -> Account.ID? {
+        (value as? WebSession).flatMap { Account.ID($0.accountID) }
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
