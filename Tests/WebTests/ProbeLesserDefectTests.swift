@@ -46,9 +46,7 @@ extension ProbeDefectTests {
             #expect(page.status == .contentTooLarge)
             #expect(page.contains("too much to send"))
 
-            let signedIn = try await browser.send("/api/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"email":"rhian@example.org","password":"\#(TestServer.password)"}"#))
-            let bearer = try #require(signedIn.html.firstMatch(#""token":"([^"]+)""#))
+            let bearer = try await APITests.token(&browser, "rhian@example.org")
             let padding = String(repeating: "x", count: 600 * 1024)
             let api = try await browser.send("/api/needs-requests", method: .post,
                                              headers: [.contentType: "application/json", .authorization: "Bearer \(bearer)"],
@@ -96,14 +94,8 @@ extension ProbeDefectTests {
         try await server.account("rhian@example.org", role: .parent)
         try await server.account("owain@example.org", role: .parent)
         try await server.run { browser in
-            func token(_ email: String) async throws -> String {
-                var client = browser
-                let issued = try await client.send("/api/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                   body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(TestServer.password)"}"#))
-                return try #require(issued.html.firstMatch(#""token":"([^"]+)""#))
-            }
-            let rhianToken = try await token("rhian@example.org"), owainToken = try await token("owain@example.org")
             var laptop = browser, phone = browser, other = browser, client = browser
+            let rhianToken = try await APITests.token(&client, "rhian@example.org"), owainToken = try await APITests.token(&client, "owain@example.org")
             _ = try await laptop.signIn("rhian@example.org")
             _ = try await phone.signIn("rhian@example.org")
             _ = try await other.signIn("owain@example.org")
@@ -124,9 +116,7 @@ extension ProbeDefectTests {
         let parent = try await server.account("rhian@example.org", role: .parent)
         try await server.run { browser in
             var browser = browser
-            let signedIn = try await browser.send("/api/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"email":"rhian@example.org","password":"\#(TestServer.password)"}"#))
-            let bearer = try #require(signedIn.html.firstMatch(#""token":"([^"]+)""#))
+            let bearer = try await APITests.token(&browser, "rhian@example.org")
             let auth: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(bearer)"]
             for _ in 0..<2 {
                 #expect(try await browser.send("/api/needs-requests", method: .post, headers: auth, body: Answers.json(Answers.complete())).status == .created)
