@@ -35,13 +35,27 @@ public struct FormLibrary: Sendable {
 
     /// Loads exactly these files.
     public static func load(files: [String]) throws(XMLErrors) -> FormLibrary {
+        try load(count: files.count) { index throws(XMLErrors) in
+            try XML.load(file: files[index], schema: FormSchema.shared, limits: FormLimits.document)
+        }
+    }
+
+    /// Loads documents held in memory, as `load(files:)` loads files; each `file` names its document in problems.
+    public static func load(documents: [(file: String, bytes: [UInt8])]) throws(XMLErrors) -> FormLibrary {
+        try load(count: documents.count) { index throws(XMLErrors) in
+            try XML.parse(documents[index].bytes, file: documents[index].file, schema: FormSchema.shared, limits: FormLimits.document)
+        }
+    }
+
+    /// Reads `count` documents, each parsed by `parse` only when its turn comes, so one tree is held at a time.
+    private static func load(count: Int, parse: (Int) throws(XMLErrors) -> XMLElement) throws(XMLErrors) -> FormLibrary {
         var problems: [XMLProblem] = []
         var reader = FormReader()
         var forms: [FormDefinition] = []
         var lists: [CodeList] = []
-        for file in files {
+        for index in 0..<count {
             do {
-                let root = try XML.load(file: file, schema: FormSchema.shared, limits: FormLimits.document)
+                let root = try parse(index)
                 switch root.name {
                 case "form": if let form = reader.form(from: root) { forms.append(form) }
                 default: lists += root.children(named: "codelist").compactMap { reader.codeList($0) }

@@ -44,6 +44,20 @@ struct FormLoadingTests {
         #expect(min == 0 && max == 120 && integer)
     }
 
+    @Test("documents held in memory load as files do, and their problems name the document")
+    func documentsInMemory() throws {
+        let library = try FormLibrary.load(documents: [(file: "household.xml", bytes: Array(householdForm.utf8))])
+        #expect(library.form("household-check")?.field("age") != nil)
+        let broken = householdForm.replacingOccurrences(of: "<label>Your age</label>", with: "<label>Your age</lable>")
+        var problems: [XMLProblem] = []
+        do {
+            _ = try FormLibrary.load(documents: [(file: "household.xml", bytes: Array(broken.utf8))])
+        } catch {
+            problems = error.problems
+        }
+        #expect(problems.first.map { $0.file == "household.xml" && $0.line == 10 } == true, "\(problems)")
+    }
+
     @Test("malformed XML is reported with its file and line")
     func malformedXML() throws {
         let broken = householdForm.replacingOccurrences(of: "<label>Your age</label>", with: "<label>Your age</lable>")
