@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "FEELTests", dependencies: ["FEEL"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "FEEL"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "FEEL"]),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Decisions", "FEEL", "Forms"]),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Decisions", "FEEL", "Forms", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Casework"]),
         .testTarget(
             name: "WebTests",

@@ -6,11 +6,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case dataDirectory(path: String, detail: String)
     /// A stored value could not be read back: the database was changed outside Heeded, or by a newer version.
     case unreadableRecord(table: String, detail: String)
+    /// The audit key file cannot be read or made, or is missing for a log that was keyed.
+    case auditKey(path: String, detail: String)
 
     public var description: String {
         switch self {
         case .dataDirectory(let path, let detail): "cannot use the data directory \(path): \(detail)"
         case .unreadableRecord(let table, let detail): "a record in \(table) cannot be read: \(detail)"
+        case .auditKey(let path, let detail): "the audit key \(path): \(detail)"
         }
     }
 }

@@ -43,6 +43,47 @@ struct StoreCommandTests {
         #expect(verify.stdout.contains("intact"))
     }
 
+    @Test("heeded serve anchors the audit log's head outside the database; audit verify finds a log cut short or rewritten against it")
+    func anchors() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-anchor-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let generate = try HeededProcess.run(["demo", "generate", "--children", "5", "--seed", "3", "--as-of", "2026-11-20", "--data-dir", data.path])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let anchorFile = data.appendingPathComponent("elsewhere.anchor")
+
+        let server = Process()
+        server.executableURL = HeededProcess.executable
+        server.arguments = ["serve", "--data-dir", data.path, "--port", String(Int.random(in: 20_000..<40_000)), "--audit-anchor", anchorFile.path, "--audit-anchor-interval", "1"]
+        server.currentDirectoryURL = HeededProcess.repositoryRoot
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: anchorFile.path) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        server.interrupt()
+        server.waitUntilExit()
+
+        let anchored = try String(contentsOf: anchorFile, encoding: .utf8)
+        let head = try #require(anchored.split(separator: "\n").last?.split(separator: " "))
+        let verify = try HeededProcess.run(["audit", "verify", "--data-dir", data.path, "--anchor", anchorFile.path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("anchors agree: \(anchored.split(separator: "\n").count) in"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("head \(head[1])"), "the anchor is the log's head: \(verify.stdout)")
+        #expect(verify.stdout.contains("records agree with their seals"), "\(verify.stdout)")
+
+        // An anchor of an entry past the log's end: the log was cut after it was written.
+        let sequence = try #require(Int(head[0]))
+        try (anchored + "\(sequence + 3) \(head[1]) 2026-12-03T10:00:00Z\n").write(to: anchorFile, atomically: true, encoding: .utf8)
+        let cut = try HeededProcess.run(["audit", "verify", "--data-dir", data.path, "--anchor", anchorFile.path])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("entry \(sequence + 3), anchored at 2026-12-03T10:00:00Z, is gone: the log was cut short"), "\(cut.stderr)")
+
+        try ("1 \(String(repeating: "0", count: 64)) 2026-12-03T10:00:00Z\n").write(to: anchorFile, atomically: true, encoding: .utf8)
+        let rewritten = try HeededProcess.run(["audit", "verify", "--data-dir", data.path, "--anchor", anchorFile.path])
+        #expect(rewritten.status == 1)
+        #expect(rewritten.stderr.contains("entry 1 no longer has the hash anchored"), "\(rewritten.stderr)")
+    }
+
     @Test("reporting on a data directory with no store says so rather than making an empty one")
     func missingStore() throws {
         let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-none-\(UUID())")

@@ -31,15 +31,19 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public let event: AuditEvent
     /// The previous entry's hash (32 zero bytes for the first entry).
     public let previousHash: Data
-    /// SHA-256 of `previousHash` followed by the canonical form of this entry.
+    /// HMAC-SHA256 (with the audit key) of `previousHash` followed by the canonical form of this entry; for an
+    /// entry written before the log was keyed, plain SHA-256 of the same.
     public let hash: Data
+    /// Whether `hash` is keyed. Only entries written before the store had a key are not.
+    public let keyed: Bool
 
-    public init(sequence: Int64, recordedAt: Int64, event: AuditEvent, previousHash: Data, hash: Data) {
+    public init(sequence: Int64, recordedAt: Int64, event: AuditEvent, previousHash: Data, hash: Data, keyed: Bool = true) {
         self.sequence = sequence
         self.recordedAt = recordedAt
         self.event = event
         self.previousHash = previousHash
         self.hash = hash
+        self.keyed = keyed
     }
 
     public var recordedDate: Date { Date(timeIntervalSince1970: Double(recordedAt) / 1000) }

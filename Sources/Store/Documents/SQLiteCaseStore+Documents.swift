@@ -19,12 +19,12 @@ extension SQLiteCaseStore: CaseDocumentStore {
             for need in report.assessedNeeds(request: file.request) {
                 let needBody = try StoredJSON.encode(need)
                 try Self.upsertNeed(need, body: needBody, in: db)
-                try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db)
+                try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db, key: auditKey)
             }
             if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db)) {
                 let adviceBody = try StoredJSON.encode(advice)
                 try Self.upsertEHCAdvice(advice, body: adviceBody, in: db)
-                try AuditLog.append(AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: nil, newValue: adviceBody), in: db)
+                try AuditLog.append(AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: nil, newValue: adviceBody), in: db, key: auditKey)
             }
             if let draftOwner, let draftPurpose {
                 try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [draftOwner.uuid, draftPurpose])

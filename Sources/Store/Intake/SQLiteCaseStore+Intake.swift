@@ -28,7 +28,7 @@ extension SQLiteCaseStore: IntakeStore {
                 try db.cachedStatement(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?")
                     .execute(arguments: [owner.uuid, NeedsRequestIntake.formID])
             }
-            try AuditLog.append(AuditEvent(actor: who, action: "case.opened", subject: "case/\(file.id)", previousValue: nil, newValue: body), in: db)
+            try AuditLog.append(AuditEvent(actor: who, action: "case.opened", subject: "case/\(file.id)", previousValue: nil, newValue: body), in: db, key: auditKey)
         }
     }
 

@@ -1,4 +1,5 @@
 // The database schema, as an ordered list of migrations. A shipped migration is never edited: add a new one.
+import Casework
 import GRDB
 
 /// Heeded's migrations, registered in order. GRDB records which have run in `grdb_migrations`.
@@ -7,7 +8,8 @@ import GRDB
 /// each record keeps its whole domain value as JSON in `body`, with the columns that queries need beside it.
 /// Deliveries are columns only (no body), read in provision order by their primary key.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// The migrations; `key` is the store's audit key, which v7 seals the records with.
+    static func migrator(key: AuditKey) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases, assessments, needs, provision, deliveries, EHC advice, stays, reviews, audit") { db in
             try db.execute(sql: """
@@ -305,6 +307,12 @@ enum Migrations {
                 ALTER TABLE web_session ADD COLUMN owner BLOB REFERENCES account(id);
                 CREATE INDEX web_session_by_owner ON web_session(owner);
                 """)
+        }
+        migrator.registerMigration("v7: the audit chain keyed, and the record tables sealed") { db in
+            // Entries already written keep their plain SHA-256 hashes (keyed 0); the store appends a keyed entry
+            // after them when it opens (`SQLiteCaseStore.keyLog`). Rows already written are sealed as they are.
+            try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0")
+            try RecordSeals.install(in: db, key: key)
         }
         return migrator
     }

@@ -17,7 +17,7 @@ struct Renderer: Sendable {
         }
         let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
         let css = try Data(contentsOf: resources.appendingPathComponent("assets/heeded.css"))
-        let digest = TokenDigest.digest(String(decoding: css, as: UTF8.self)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let digest = TokenDigest.digest(String(decoding: css, as: UTF8.self)).prefix(6).hexadecimal
         return Renderer(library: library, stylesheet: ByteBuffer(bytes: css), stylesheetPath: "/assets/heeded-\(digest).css")
     }
 

@@ -8,12 +8,15 @@ struct DataDirectoryOption: ParsableArguments {
     @Option(name: [.customLong("data"), .customLong("data-dir")], help: "The data directory holding heeded.sqlite (created if missing).")
     var path: String = "./data"
 
+    @Option(help: "The file holding the audit key (default: audit.key in the data directory). Keep it, and a copy, away from the database.")
+    var auditKey: String?
+
     var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// Opens the store, turning a failure into one line on standard error and a failing exit.
     func openStore() throws -> SQLiteCaseStore {
         do {
-            return try SQLiteCaseStore(directory: url)
+            return try SQLiteCaseStore(directory: url, auditKeyFile: auditKey.map { URL(fileURLWithPath: $0) })
         } catch {
             printError("heeded: cannot open the store in \(path): \(error)")
             throw ExitCode.failure

@@ -27,8 +27,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Option(name: [.customLong("data"), .customLong("data-dir")], help: "The data directory holding heeded.sqlite (created if missing).")
-    var data = "./data"
+    @OptionGroup var data: DataDirectoryOption
+
+    @Option(help: "The file the audit log's head is appended to every --audit-anchor-interval seconds (default: audit.anchor in the data directory). Point it away from the database.")
+    var auditAnchor: String?
+
+    @Option(help: "Seconds between audit anchors.")
+    var auditAnchorInterval = 60
 
     @Option(help: "The folder of form definitions; routing tables are read from its rules/ folder.")
     var forms = "Forms"
@@ -49,29 +54,41 @@ struct ServeCommand: AsyncParsableCommand {
     var needsRequestsPerHour = 10
 
     func validate() throws {
+        guard auditAnchorInterval >= 1 else { throw ValidationError("--audit-anchor-interval must be at least 1 second") }
         guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
     }
 
     func run() async throws {
-        let store: SQLiteCaseStore
-        do {
-            store = try SQLiteCaseStore(directory: URL(fileURLWithPath: data, isDirectory: true))
-        } catch {
-            printError("heeded: cannot open the store in \(data): \(error)")
-            throw ExitCode.failure
-        }
+        let store = try data.openStore()
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
         let configuration = WebConfiguration(
             host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour)
-        say("Heeded is starting on http://\(host):\(port) (data in \(data); stop with Ctrl-C)")
+        let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
+        let anchoring = Task { [auditAnchorInterval] in
+            var last: Int64?
+            while !Task.isCancelled {
+                do {
+                    last = try await anchors.anchor(store, after: last)
+                } catch {
+                    printError("heeded: cannot append the audit anchor to \(anchors.url.path): \(error)")
+                }
+                try? await Task.sleep(for: .seconds(auditAnchorInterval))
+            }
+            // The head at shutdown too, so a cut made while the server was stopped is found.
+            _ = try? await anchors.anchor(store, after: last)
+        }
+        defer { anchoring.cancel() }
+        say("Heeded is starting on http://\(host):\(port) (data in \(data.path); stop with Ctrl-C)")
         do {
             try await HeededWeb.run(store: store, configuration: configuration)
         } catch let error as HeededWeb.StartError {
             printError("heeded: \(error)")
             throw ExitCode.failure
         }
+        anchoring.cancel()
+        await anchoring.value
     }
 }
 
