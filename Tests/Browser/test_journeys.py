@@ -84,6 +84,11 @@ def test_parent_journey(server, driver):
     visit.fill("password", "a long enough password")
     visit.fill("password_again", "a long enough password")
     visit.press("Create account")
+    assert visit.h1() == "Sign in"
+    assert "Your account is ready" in visit.text()
+    visit.fill("email", email)
+    visit.fill("password", "a long enough password")
+    visit.press("Sign in")
     assert visit.h1() == "Ask for help for your child"
     visit.link("About you")
     fill_needs_request(visit)
@@ -214,10 +219,14 @@ def test_manager_journey(server, driver):
 def test_forms_work_without_javascript(server, driver_without_javascript):
     visit = Visit(driver_without_javascript, server, axe=False)
     visit.go("/create-account")
-    visit.fill("email", f"nojs-{uuid.uuid4().hex[:8]}@example.org")
+    email = f"nojs-{uuid.uuid4().hex[:8]}@example.org"
+    visit.fill("email", email)
     visit.fill("password", "a long enough password")
     visit.fill("password_again", "a long enough password")
     visit.press("Create account")
+    visit.fill("email", email)
+    visit.fill("password", "a long enough password")
+    visit.press("Sign in")
     visit.link("About you")
     fill_needs_request(visit)
     visit.press("Accept and send")

@@ -67,6 +67,30 @@ extension ProbeDefectTests {
         }
     }
 
+    @Test("creating an account for an address that has one answers exactly as for a new address, and the account there keeps its password")
+    func noAccountEnumeration() async throws {
+        let server = try TestServer()
+        try await server.account("rhian@example.org", role: .parent)
+        try await server.run { browser in
+            func create(_ email: String) async throws -> Browser.Page {
+                var visitor = Browser(client: browser.client)
+                return try await visitor.submit(
+                    "/create-account", [("email", email), ("password", "a different long password"), ("password_again", "a different long password")])
+            }
+            let taken = try await create("rhian@example.org")
+            let fresh = try await create("new-\(UUID().uuidString.prefix(8))@example.org")
+            #expect(taken.status == .seeOther && fresh.status == .seeOther)
+            #expect(taken.location == "/sign-in?created=1&next=%2Frequest" && fresh.location == taken.location)
+            #expect(taken.headers[values: .setCookie].count == fresh.headers[values: .setCookie].count)
+            #expect(taken.html == fresh.html)
+            var visitor = Browser(client: browser.client)
+            #expect(try await visitor.get(taken.location ?? "").contains("Your account is ready"))
+            // The account already there is untouched: its own password signs in, the one typed on the page does not.
+            #expect(try await visitor.signIn("rhian@example.org", password: "a different long password").status == .unauthorized)
+            #expect(try await visitor.signIn("rhian@example.org").status == .seeOther)
+        }
+    }
+
     @Test("after signing in again, the key of the session before is worthless")
     func previousSessionRevoked() async throws {
         let server = try TestServer()

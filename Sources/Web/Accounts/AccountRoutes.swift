@@ -17,7 +17,7 @@ struct AccountRoutes: Sendable {
         }
         router.get("/sign-in") { request, context in
             signInPage(context, email: "", next: request.uri.queryParameters["next"].map(String.init) ?? "",
-                       expired: request.uri.queryParameters["expired"] != nil, error: nil)
+                       expired: request.uri.queryParameters["expired"] != nil, created: request.uri.queryParameters["created"] != nil, error: nil)
         }
         router.post("/sign-in") { request, context in try await signIn(request, context) }
         // Signing out ends every session the account holds, on any device, and revokes its API tokens.
@@ -33,9 +33,11 @@ struct AccountRoutes: Sendable {
         router.post("/create-account") { request, context in try await createAccount(request, context) }
     }
 
-    private func signInPage(_ context: WebContext, email: String, next: String, expired: Bool, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+    private func signInPage(
+        _ context: WebContext, email: String, next: String, expired: Bool, created: Bool = false, error: String?, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let view = SignInView(
-            email: email, next: Self.safeNext(next), expired: expired, error: error, csrfToken: context.csrfToken,
+            email: email, next: Self.safeNext(next), expired: expired, created: created, error: error, csrfToken: context.csrfToken,
             errors: error.map { [ErrorLink(href: "#f-email", message: $0)] } ?? [])
         return services.renderer.page("sign-in", view, title: "Sign in", context: context, status: status, hasErrors: error != nil)
     }
@@ -96,19 +98,24 @@ struct AccountRoutes: Sendable {
         } else if password != (form["password_again"] ?? "") {
             passwordError = "The passwords do not match"
         }
-        if emailError == nil, let email, try await services.store.account(email: email) != nil {
-            emailError = "There is already an account with this email address: sign in instead"
-        }
         guard let email, emailError == nil, passwordError == nil else {
             let errors = [emailError.map { ErrorLink(href: "#f-email", message: $0) }, passwordError.map { ErrorLink(href: "#f-password", message: $0) }]
                 .compactMap { $0 }
             let view = CreateAccountView(email: typed, errors: errors, emailError: emailError, passwordError: passwordError, csrfToken: context.csrfToken)
             return services.renderer.page("create-account", view, title: "Create an account", context: context, status: .unprocessableContent, hasErrors: true)
         }
+        // An address that already has an account is answered exactly as a new one, after the same work (the
+        // password hashed either way), so the page cannot be used to learn who has an account. The account
+        // already there keeps its password; the page says so to everyone.
         let account = Account(email: email, role: .parent, passwordHash: Bcrypt.hash(password, cost: services.configuration.bcryptCost))
-        try await services.store.createAccount(account, by: account.actingUser)
-        try await startSession(for: account, request: request, context: context)
-        return .redirect(to: "/request", type: .normal)
+        if try await services.store.account(email: email) == nil {
+            do {
+                try await services.store.createAccount(account, by: account.actingUser)
+            } catch CaseStoreError.alreadyExists {
+                // Made a moment ago by another request for the same address: the same answer.
+            }
+        }
+        return .redirect(to: "/sign-in?created=1&next=%2Frequest", type: .normal)
     }
 }
 
@@ -118,6 +125,7 @@ struct SignInView {
     let email: String
     let next: String
     let expired: Bool
+    let created: Bool
     let error: String?
     let csrfToken: String
     let errors: [ErrorLink]
