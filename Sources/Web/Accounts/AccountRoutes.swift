@@ -104,9 +104,10 @@ struct AccountRoutes: Sendable {
             let view = CreateAccountView(email: typed, errors: errors, emailError: emailError, passwordError: passwordError, csrfToken: context.csrfToken)
             return services.renderer.page("create-account", view, title: "Create an account", context: context, status: .unprocessableContent, hasErrors: true)
         }
-        // An address that already has an account is answered exactly as a new one, after the same work (the
-        // password hashed either way), so the page cannot be used to learn who has an account. The account
-        // already there keeps its password; the page says so to everyone.
+        // An address that already has an account is answered exactly as a new one, after the same password
+        // hashing (only a new account's write differs, by milliseconds against bcrypt's quarter second), so the
+        // page cannot be used to learn who has an account. The account already there keeps its password; the
+        // page says so to everyone.
         let account = Account(email: email, role: .parent, passwordHash: Bcrypt.hash(password, cost: services.configuration.bcryptCost))
         if try await services.store.account(email: email) == nil {
             do {
