@@ -2,6 +2,7 @@
 import Casework
 import Foundation
 import HTTPTypes
+import Hummingbird
 import Testing
 @testable import Web
 
@@ -112,6 +113,49 @@ struct SecurityTests {
             let forged = try await browser.post("/request/section/about_you", [("_csrf", "forged"), ("requester_name", "Marisol Quennell")])
             #expect(forged.status == .forbidden)
             #expect(try await server.store.draft(owner: parent.id, purpose: "needs-request") == nil)
+        }
+    }
+
+    @Test("every forged or misplaced CSRF token is refused and changes nothing: empty, another account's, the one from before signing in, altered, in the query string, beside a wrong one in the form or the header")
+    func csrfVariants() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("marisol@example.org", role: .parent)
+        try await server.account("other@example.org", role: .parent)
+        try await server.run { browser in
+            var before = browser
+            let signedOutToken = try #require(try await before.get("/sign-in").csrf)
+            var other = Browser(client: browser.client)
+            _ = try await other.signIn("other@example.org")
+            let othersToken = try #require(try await other.get("/request").csrf)
+            var browser = before
+            _ = try await browser.signIn("marisol@example.org")
+            let token = try #require(try await browser.get("/request").csrf)
+            #expect(token != signedOutToken && token != othersToken)
+            let path = "/request/section/about_you"
+            let answer = ("requester_name", "Marisol Quennell")
+            let altered = String(token.dropLast()) + (token.last == "A" ? "B" : "A")
+            let variants: [(String, [(String, String)], String)] = [
+                ("empty", [("_csrf", ""), answer], path),
+                ("another account's", [("_csrf", othersToken), answer], path),
+                ("from before signing in", [("_csrf", signedOutToken), answer], path),
+                ("altered", [("_csrf", altered), answer], path),
+                ("with a space", [("_csrf", token + " "), answer], path),
+                ("in the query string", [answer], path + "?_csrf=\(token)"),
+                ("a wrong one first", [("_csrf", "forged"), ("_csrf", token), answer], path),
+                ("a wrong one after", [("_csrf", token), ("_csrf", "forged"), answer], path),
+            ]
+            for (name, fields, target) in variants {
+                let refused = try await browser.post(target, fields)
+                #expect(refused.status == .forbidden, "\(name)")
+            }
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[HTTPField.Name("X-CSRF-Token")!] = othersToken
+            let header = try await browser.send(path, method: .post, headers: headers, body: ByteBuffer(string: "_csrf=\(token)&requester_name=Marisol"))
+            #expect(header.status == .forbidden, "a token in the header and another in the form")
+            #expect(try await server.store.draft(owner: parent.id, purpose: "needs-request") == nil)
+            // And the real token, to show the refusals were the token's doing.
+            let accepted = try await browser.post(path, [("_csrf", token), answer, ("_action", "continue")])
+            #expect(accepted.status != .forbidden)
         }
     }
 

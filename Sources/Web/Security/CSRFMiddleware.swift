@@ -42,7 +42,9 @@ struct CSRFMiddleware: RouterMiddleware {
                 let buffer = try await request.collectBody(upTo: context.maxUploadSize)
                 let form = FormBody(urlencoded: String(buffer: buffer))
                 context.form = form
-                posted = posted ?? form["_csrf"]
+                // One token, not several to choose from: a form carrying two is refused whichever is right.
+                let tokens = form.values("_csrf")
+                if posted == nil { posted = tokens.count == 1 ? tokens[0] : nil } else if !tokens.isEmpty { posted = nil }
             }
             if hasSessionCookie && context.account == nil && !request.uri.path.hasPrefix("/api/") && request.uri.path != "/sign-in" {
                 throw WebError.signInRequired(returnTo: Self.returnPath(request), expired: true)
