@@ -29,8 +29,6 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
 
     /// Who this account is in the audit log.
     public var actingUser: ActingUser { ActingUser(id: email, role: role) }
-
-    public var isStaff: Bool { role == .assessor || role == .manager || role == .administrator }
 }
 
 /// Email addresses as login names: trimmed and lower-cased, with one `@` and a dot in the domain.

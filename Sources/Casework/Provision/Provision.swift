@@ -38,9 +38,4 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
         self.provider = provider
         self.legalBasis = legalBasis
     }
-
-    /// In force on a date (started, not ended).
-    public func isCurrent(on date: CalendarDate) -> Bool {
-        startDate <= date && endDate.map { date <= $0 } ?? true
-    }
 }

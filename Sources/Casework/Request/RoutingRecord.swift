@@ -19,8 +19,6 @@ public struct RoutingRecord: Sendable, Hashable, Codable {
         self.tables = tables
         self.firedRules = firedRules
     }
-
-    public var needsPersonToDecide: Bool { outcome == nil }
 }
 
 /// Which assessments a request leads to, and which team holds it.
