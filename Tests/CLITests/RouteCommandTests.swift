@@ -85,4 +85,35 @@ struct RouteCommandTests {
         #expect(result.stderr.contains("\(file.path):"), "\(result.stderr)")
         #expect(result.stderr.contains("not a valid cell"))
     }
+
+    @Test("rules test decides every shipped worked case as expected; a case the tables decide otherwise is shown with what differs and the reasons, and fails; a table that does not load names its file")
+    func rulesTest() throws {
+        let shipped = try HeededProcess.run(["rules", "test"])
+        #expect(shipped.status == 0, "\(shipped.stdout)\(shipped.stderr)")
+        #expect(shipped.stdout.contains("56 worked cases in 2 files: 56 decided as expected, 0 not"), "\(shipped.stdout)")
+
+        let draft = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-rules-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: draft) }
+        try FileManager.default.createDirectory(at: draft.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        let rules = HeededProcess.repositoryRoot.appendingPathComponent("Forms/rules")
+        for table in ["routing.dmn", "concerns.dmn"] {
+            try FileManager.default.copyItem(at: rules.appendingPathComponent(table), to: draft.appendingPathComponent(table))
+        }
+        // A worked case written as if a minor injury to a child who cannot get about were not cause on its own.
+        let case07 = try #require(try String(contentsOf: rules.appendingPathComponent("cases/principles-v2.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("\"V2-07\"") })
+        try String(case07.replacingOccurrences(of: #""safeguarding_s47": true"#, with: #""safeguarding_s47": false"#) + "\n")
+            .write(to: draft.appendingPathComponent("cases/changed.jsonl"), atomically: true, encoding: .utf8)
+        let changed = try HeededProcess.run(["rules", "test", "--rules", draft.path])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("changed.jsonl:1 V2-07: the same minor injury to a child who cannot get about (MOB) is cause"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("  safeguarding_s47: expected false, got true"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("  reason (safeguarding_s47"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("1 worked cases in 1 files: 0 decided as expected, 1 not"), "\(changed.stdout)")
+
+        try "<definitions>".write(to: draft.appendingPathComponent("routing.dmn"), atomically: true, encoding: .utf8)
+        let broken = try HeededProcess.run(["rules", "test", "--rules", draft.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("routing.dmn:1"), "\(broken.stderr)")
+    }
 }

@@ -6,8 +6,12 @@ extension RequestFacts {
     /// Reads one request-facts object (shared/contracts/request-facts.md). Every key the contract lists is
     /// required; keys it does not list are ignored. The first problem found is thrown, naming its key.
     public init(json data: Data) throws(RequestFactsError) {
-        let root = try JSONValue.parse(data)
-        try self.init(reading: FactReader(value: root, path: ""))
+        try self.init(json: try JSONValue.parse(data))
+    }
+
+    /// Reads one request-facts object already parsed (a worked case holds one).
+    init(json value: JSONValue) throws(RequestFactsError) {
+        try self.init(reading: FactReader(value: value, path: ""))
     }
 
     /// Reads one request-facts object from JSON text.
