@@ -21,12 +21,13 @@ struct CrashSafetyTests {
         return candidates.map { $0.appendingPathComponent("heeded") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    @Test("a store killed with SIGKILL at random moments keeps every acknowledged case whole, and its audit chain verifies")
+    @Test("a store killed with SIGKILL at random moments keeps every acknowledged case whole, imported or received through group commit, and its audit chain and record seals verify")
     func killedRepeatedly() async throws {
         let heeded = try #require(Self.heeded, "heeded is not built beside the test bundle; run `swift build` before `swift test`")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var acknowledged: [CaseFile.ID] = []
+        var received: [CaseFile.ID] = []
         var killedMidRun = 0
         for round in 1...12 {
             let process = Process()
@@ -47,12 +48,17 @@ struct CrashSafetyTests {
             // Only whole lines count: a line is written in one call after its commit.
             for line in text.split(separator: "\n", omittingEmptySubsequences: true) where text.contains(line + "\n") {
                 let parts = line.split(separator: " ")
-                let id = try #require(parts.count == 2 && parts[0] == "committed" ? CaseFile.ID(String(parts[1])) : nil, "unexpected output \(line)")
-                acknowledged.append(id)
+                let id = try #require(parts.count == 2 ? CaseFile.ID(String(parts[1])) : nil, "unexpected output \(line)")
+                switch parts[0] {
+                case "committed": acknowledged.append(id)
+                case "received": received.append(id)
+                default: Issue.record("unexpected output \(line)")
+                }
             }
         }
         #expect(killedMidRun >= 10)
         #expect(acknowledged.count >= 10, "too few commits to prove anything: \(acknowledged.count)")
+        #expect(received.count >= 40, "too few received requests to prove anything: \(received.count)")
 
         let store = try SQLiteCaseStore(directory: directory)
         let checker = ActingUser(id: "crash-test", role: .administrator)
@@ -64,9 +70,16 @@ struct CrashSafetyTests {
             #expect(record.deliveries.count == 4)
             #expect(record.provisions.first?.needIDs == record.needs.map(\.id))
         }
+        for id in received {
+            let record = try await store.caseRecord(id, viewedBy: checker)
+            #expect(record.assessments.count == 2)
+        }
+        // Every row written is under its table's seal, however the kills fell.
+        let seals = try await store.verifyRecordSeals()
+        #expect(seals.allSatisfy { $0.agrees && $0.triggersIntact }, "\(seals.filter { !$0.agrees })")
         let verification = try await store.verifyAuditChain()
         #expect(verification.isIntact, "\(verification.firstProblem.map(\.description) ?? "")")
-        // Each acknowledged case has its import entry, and each check above its viewing entry.
-        #expect(verification.entriesChecked >= Int64(acknowledged.count * 2))
+        // Each acknowledged case has its entry, and each check above its viewing entry.
+        #expect(verification.entriesChecked >= Int64((acknowledged.count + received.count) * 2))
     }
 }

@@ -5,9 +5,11 @@ import Foundation
 import Store
 
 /// The crash-safety test runs this, kills it with SIGKILL at random moments, and checks that every case it
-/// acknowledged is in the store, whole, with an intact audit chain. A line `committed <case id>` is written
-/// (unbuffered) only after the transaction holding the case, its assessments, a need, a provision, four
-/// deliveries and the audit entry has committed.
+/// acknowledged is in the store, whole, with an intact audit chain and record seals. Each round writes one case
+/// by import and four at once as parents' requests arrive (`receive`, through group commit, which shares one
+/// transaction among them). A line `committed <case id>` is written (unbuffered) only after the import's
+/// transaction (the case, its assessments, a need, a provision, four deliveries and the audit entry) has
+/// committed, and `received <case id>` only after a received request's (the case, its assessments, its entry).
 struct SoakCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soak",
@@ -33,6 +35,20 @@ struct SoakCommand: AsyncParsableCommand {
             let file = generator.family(into: &batch)
             try await store.importBatch(batch, by: system)
             FileHandle.standardOutput.write(Data("committed \(file.id)\n".utf8))
+            let requests = (0..<4).map { _ in
+                var one = ImportBatch(source: "")
+                _ = generator.family(into: &one)
+                return ReceivedRequest(file: one.cases[0].file, assessments: one.cases[0].assessments)
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for request in requests {
+                    group.addTask {
+                        try await store.receive(request, ownedBy: nil, by: request.file.request.submittedBy)
+                        FileHandle.standardOutput.write(Data("received \(request.file.id)\n".utf8))
+                    }
+                }
+                try await group.waitForAll()
+            }
             written += 1
         }
     }
