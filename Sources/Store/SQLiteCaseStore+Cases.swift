@@ -1,22 +1,9 @@
-// Cases and assessments: opening a case, the manager's decision, and moving assessments along their flow.
+// Cases and assessments: the manager's decision, and moving assessments along their flow (a new case arrives through `receive`).
 import Casework
 import Foundation
 import GRDB
 
 extension SQLiteCaseStore {
-    public func openCase(_ file: CaseFile, assessments: [Assessment], by who: ActingUser) async throws {
-        for assessment in assessments where assessment.caseID != file.id {
-            throw CaseStoreError.badReference("assessment \(assessment.id) belongs to another case, not \(file.reference)")
-        }
-        let body = try StoredJSON.encode(file)
-        try await audited("case.opened", subject: "case/\(file.id)", by: who) { db in
-            guard try Self.caseFile(file.id, in: db) == nil else { throw CaseStoreError.alreadyExists(kind: "case", id: file.id.description) }
-            try Self.insertCase(file, body: body, in: db)
-            for assessment in assessments { try Self.upsertAssessment(assessment, in: db) }
-            return (nil, body, ())
-        }
-    }
-
     public func recordManagerDecision(_ decision: ManagerDecision, caseID: CaseFile.ID, by who: ActingUser) async throws -> CaseFile {
         try await audited("case.manager-decision", subject: "case/\(caseID)", by: who) { db in
             guard let file = try Self.caseFile(caseID, in: db) else { throw CaseStoreError.notFound(kind: "case", id: caseID.description) }

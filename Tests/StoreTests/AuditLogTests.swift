@@ -35,7 +35,7 @@ struct AuditLogTests {
     func atomic() async throws {
         let temporary = try TemporaryStore()
         let family = try IdrisFamily()
-        try await temporary.store.openCase(family.file, assessments: family.assessments, by: parent)
+        try await temporary.store.receive(ReceivedRequest(file: family.file, assessments: family.assessments), ownedBy: nil, by: parent)
         await #expect(throws: (any Error).self) {
             try await temporary.store.moveAssessment(family.assessments[0].id, to: .authorised, on: day("2025-09-02"), by: manager)
         }

@@ -119,7 +119,7 @@ struct RoundTripTests {
         let idris = try IdrisFamily()
         let other = try IdrisFamily()
         try await idris.store(in: temporary.store)
-        try await temporary.store.openCase(other.file, assessments: [], by: parent)
+        try await temporary.store.receive(ReceivedRequest(file: other.file, assessments: []), ownedBy: nil, by: parent)
         let crossed = try Provision(caseID: other.file.id, needIDs: [idris.need.id], service: .homeCare, description: "x",
                                     amount: ProvisionAmount(1, .hoursPerWeek), startDate: day("2025-10-01"), provider: nil, legalBasis: .section17)
         await #expect(throws: CaseStoreError.self) { try await temporary.store.saveProvision(crossed, by: assessor) }
@@ -132,7 +132,7 @@ struct RoundTripTests {
         }
         #expect(try await temporary.store.caseRecord(idris.file.id, viewedBy: assessor).deliveries == idris.deliveries)
         await #expect(throws: CaseStoreError.alreadyExists(kind: "case", id: idris.file.id.description)) {
-            try await temporary.store.openCase(idris.file, assessments: [], by: parent)
+            try await temporary.store.receive(ReceivedRequest(file: idris.file, assessments: []), ownedBy: nil, by: parent)
         }
     }
 
@@ -145,7 +145,7 @@ struct RoundTripTests {
         let request = NeedsRequest(
             formID: "needs-request", formVersion: 2, receivedOn: day("2025-09-01"), submittedBy: parent, referralSource: "1A", answers: answers)
         let file = CaseFile(child: family.file.child, family: family.file.family, request: request, routing: family.file.routing)
-        try await temporary.store.openCase(file, assessments: [], by: parent)
+        try await temporary.store.receive(ReceivedRequest(file: file, assessments: []), ownedBy: nil, by: parent)
         let waiting = try await temporary.store.overdueInputs(team: nil).awaitingDecision
         #expect(waiting == [DecisionAwaited(caseID: file.id, receivedOn: day("2025-09-01"), urgency: .sameDay)])
         let decision = try ManagerDecision.confirming(file.routing, by: ActingUser(id: "greer", role: .manager), on: day("2025-09-02"))
@@ -188,7 +188,7 @@ struct RoundTripTests {
     func reportWithNeeds() async throws {
         let temporary = try TemporaryStore()
         let family = try IdrisFamily()
-        try await temporary.store.openCase(family.file, assessments: family.assessments, by: parent)
+        try await temporary.store.receive(ReceivedRequest(file: family.file, assessments: family.assessments), ownedBy: nil, by: parent)
         func report(assessmentID: Assessment.ID?) -> CaseReport {
             CaseReport(
                 caseID: family.file.id, assessmentID: assessmentID, formID: CaseReport.childInNeedFormID, formVersion: 1, title: "Child in need assessment",

@@ -76,7 +76,7 @@ struct IdrisFamily {
 
     /// Stores everything, as an assessor would over a few weeks.
     func store(in store: SQLiteCaseStore) async throws {
-        try await store.openCase(file, assessments: assessments, by: parent)
+        try await store.receive(ReceivedRequest(file: file, assessments: assessments), ownedBy: nil, by: parent)
         try await store.saveNeed(need, by: assessor)
         try await store.saveProvision(provision, by: assessor)
         for delivery in deliveries { try await store.recordDelivery(delivery, inCase: file.id, by: assessor) }

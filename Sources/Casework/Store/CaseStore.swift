@@ -8,9 +8,6 @@
 /// shape as one over a synchronous one (GRDB runs its work on its own queue). Domain rules (status flow,
 /// validation) are decided by Casework's own types; a store calls them inside its transaction and translates.
 public protocol CaseStore: Sendable {
-    /// Stores a new case with the assessments it opens with (see `CaseFile.initialAssessments`).
-    func openCase(_ file: CaseFile, assessments: [Assessment], by who: ActingUser) async throws
-
     /// Records a manager's confirmation or override of the routing, adding any assessment it brings (a s47
     /// record when a strategy discussion is confirmed). Refused if the case already has one.
     @discardableResult
