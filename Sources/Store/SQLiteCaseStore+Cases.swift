@@ -37,6 +37,9 @@ extension SQLiteCaseStore {
 
     // MARK: Rows
 
+    /// The statuses Casework counts as open (`AssessmentStatus.isOpen`), as an SQL list for queries over open work.
+    static let openStatuses = "(" + AssessmentStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
     static func insertCase(_ file: CaseFile, body: String, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO case_file (id, reference, team, child_name, opened_on, body) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [file.id.uuid, file.reference, file.team.rawValue, file.child.fullName, file.openedOn.description, body])

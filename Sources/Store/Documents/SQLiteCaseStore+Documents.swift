@@ -101,7 +101,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
 
     public func caseload(assessor: String, team: Team?) async throws -> [CaseloadItem] {
         try await writer.read { db in
-            let open = "a.status IN ('requested', 'offered', 'accepted', 'in-progress')"
+            let open = "a.status IN \(Self.openStatuses)"
             var sql = """
                 SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team
                 FROM assessment a JOIN case_file c ON c.id = a.case_id
