@@ -7,8 +7,8 @@ struct Heeded: AsyncParsableCommand {
         commandName: "heeded",
         abstract: "A workflow engine for a council's disabled children's service.",
         subcommands: [
-            FormsCommand.self, DMNCommand.self, RouteCommand.self, DemoCommand.self, ReportCommand.self, AuditCommand.self,
-            RulesCommand.self, SoakCommand.self, ServeCommand.self, UsersCommand.self,
+            FormsCommand.self, DMNCommand.self, RouteCommand.self, RulesCommand.self, DemoCommand.self, ReportCommand.self,
+            AuditCommand.self, BackupCommand.self, RestoreCommand.self, SoakCommand.self, ServeCommand.self, UsersCommand.self,
         ]
     )
 }

@@ -84,6 +84,55 @@ struct StoreCommandTests {
         #expect(rewritten.stderr.contains("entry 1 no longer has the hash anchored"), "\(rewritten.stderr)")
     }
 
+    @Test("a backup taken while cases are being written restores, with its key, to a store whose audit chain and records verify; a store in the way, a missing key or a changed backup are refused and leave nothing")
+    func backupUnderLoad() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-backup-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data")
+        let generate = try HeededProcess.run(["demo", "generate", "--children", "5", "--seed", "3", "--as-of", "2026-11-20", "--data-dir", data.path])
+        #expect(generate.status == 0, "\(generate.stderr)")
+
+        // Writes going on: heeded soak writes cases until it is stopped.
+        let soak = Process()
+        soak.executableURL = HeededProcess.executable
+        soak.arguments = ["soak", "--data-dir", data.path, "--seed", "11"]
+        soak.standardOutput = FileHandle.nullDevice
+        soak.standardError = FileHandle.nullDevice
+        try soak.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        let file = root.appendingPathComponent("heeded.backup").path
+        let backup = try HeededProcess.run(["backup", "--data-dir", data.path, "--to", file])
+        soak.terminate()
+        soak.waitUntilExit()
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(try HeededProcess.run(["backup", "--data-dir", data.path, "--to", file]).status == 1, "a backup never overwrites a file")
+
+        let restored = root.appendingPathComponent("restored")
+        let noKey = try HeededProcess.run(["restore", "--data-dir", restored.path, "--from", file])
+        #expect(noKey.status == 1)
+        #expect(noKey.stderr.contains("audit.key"), "\(noKey.stderr)")
+        let key = data.appendingPathComponent("audit.key").path
+        let restore = try HeededProcess.run(["restore", "--data-dir", restored.path, "--from", file, "--audit-key", key])
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(restore.stdout.contains("audit log intact"), "\(restore.stdout)")
+        let verify = try HeededProcess.run(["audit", "verify", "--data-dir", restored.path, "--audit-key", key])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(try HeededProcess.run(["restore", "--data-dir", restored.path, "--from", file, "--audit-key", key]).status == 1, "a store is in the way")
+
+        // A backup changed after it was taken: nothing is restored.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        let marker = Data("soak test".utf8)
+        let range = try #require(bytes.range(of: marker))
+        bytes.replaceSubrange(range, with: Data("SOAK TEST".utf8))
+        let changed = root.appendingPathComponent("changed.backup")
+        try bytes.write(to: changed)
+        let elsewhere = root.appendingPathComponent("elsewhere")
+        let refused = try HeededProcess.run(["restore", "--data-dir", elsewhere.path, "--from", changed.path, "--audit-key", key])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("does not verify"), "\(refused.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: elsewhere.path)) ?? []).isEmpty, "nothing left behind")
+    }
+
     @Test("reporting on a data directory with no store says so rather than making an empty one")
     func missingStore() throws {
         let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-none-\(UUID())")
