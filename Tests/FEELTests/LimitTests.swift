@@ -22,6 +22,22 @@ struct LimitTests {
         return (value, budget.problem)
     }
 
+    @Test("powers past what a number holds are null, not a crash (found by fuzzing: Fuzz/Regressions/FuzzFEEL/power-past-decimal-range.feel)",
+          arguments: ["7**-25**-55", "-25**-55", "(7**-25)**-55", "7**-25", "(7**-25)**55", "(0.1**30)**-30", "2**-100000", "(2**-60)**-2000", "10**-100**-3"])
+    func extremePowers(_ source: String) throws {
+        _ = try FEELExpression(parsing: source).evaluate([:])
+        _ = try FEELUnaryTests(parsing: "?*" + source).test(.number(5), scope: [:])
+    }
+
+    @Test("a product, quotient or sum past a Decimal's range is null; within it, exact")
+    func decimalRange() throws {
+        #expect(try FEELExpression(parsing: "10**100 * 10**100").evaluate([:]) == .null)
+        #expect(try FEELExpression(parsing: "10**-100 * 10**-100").evaluate([:]) == .null)
+        #expect(try FEELExpression(parsing: "10**100 / 10**-100").evaluate([:]) == .null)
+        #expect(try FEELExpression(parsing: "10**100 * 10**50 = 10**150").evaluate([:]) == .boolean(true))
+        #expect(try FEELExpression(parsing: "10**-30 * 10**-20 = 10**-50").evaluate([:]) == .boolean(true))
+    }
+
     @Test("nesting within the limit parses and evaluates")
     func withinLimit() throws {
         let depth = FEELLimits.maximumNesting - 10

@@ -207,7 +207,8 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             let (sum, overflow) = x.addingReportingOverflow(y)
             if !overflow { return FEELNumber(significand: sum, scale: max(sa, sb)) }
         }
-        return FEELNumber(exactly: lhs.decimal + rhs.decimal)
+        // A sum is never smaller than the larger of the two, so only its size upwards matters.
+        return checked(lhs, rhs, +) { $0 + $1 == 0 ? 0 : Swift.max($0 + $1, 1e-120) }
     }
 
     public static func - (lhs: FEELNumber, rhs: FEELNumber) -> FEELNumber? {
@@ -219,7 +220,7 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             if !overflow { return FEELNumber(significand: product, scale: sa + sb) }
         }
-        return FEELNumber(exactly: lhs.decimal * rhs.decimal)
+        return checked(lhs, rhs, *) { $0 * $1 }
     }
 
     /// Division; nil (FEEL's null) for division by zero.
@@ -229,7 +230,19 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
            a % b == 0 {
             return FEELNumber(significand: a / b, scale: 0)
         }
-        return FEELNumber(exactly: lhs.decimal / rhs.decimal)
+        return checked(lhs, rhs, /) { $0 / $1 }
+    }
+
+    /// `Decimal` arithmetic kept inside what a `Decimal` holds. Foundation traps (in its operators and in the
+    /// functions that report errors alike) when a result's exponent leaves `Decimal`'s range (about 1e-128 to
+    /// 1e165), so a result whose size, worked out by `size` in `Double` (whose range is wider), falls outside
+    /// 1e-120 to 1e160 is nil, FEEL's null, before `Decimal` is asked. A NaN result is nil too.
+    private static func checked(
+        _ lhs: FEELNumber, _ rhs: FEELNumber, _ operation: (Decimal, Decimal) -> Decimal, size: (Double, Double) -> Double
+    ) -> FEELNumber? {
+        let magnitude = size(Swift.abs(lhs.doubleValue), Swift.abs(rhs.doubleValue))
+        guard magnitude <= 1e160, magnitude == 0 || magnitude >= 1e-120 else { return nil }
+        return FEELNumber(exactly: operation(lhs.decimal, rhs.decimal))
     }
 
     public var negated: FEELNumber {
