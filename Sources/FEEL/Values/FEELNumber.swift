@@ -220,6 +220,9 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             if !overflow { return FEELNumber(significand: product, scale: sa + sb) }
         }
+        // Foundation works a product out at the sum of the exponents before it rounds, and traps when that sum
+        // leaves its range, however small the digits would make the result.
+        guard (-128...127).contains(lhs.decimal.exponent + rhs.decimal.exponent) else { return nil }
         return checked(lhs, rhs, *) { $0 * $1 }
     }
 
