@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the fuzz targets with libFuzzer and AddressSanitizer, then runs each for SECONDS (default 60) from a
-# scratch copy of its seeds and regression inputs, so fuzzing never grows the committed corpus. Prints each
-# target's executions; exits non-zero if any target crashes, leaks, times out or runs out of memory.
+# Builds the fuzz targets with libFuzzer and AddressSanitizer, then runs each (or the TARGETs named after SECONDS)
+# for SECONDS (default 60) from a scratch copy of its seeds and regression inputs, so fuzzing never grows the
+# committed corpus. Prints each target's executions; exits non-zero if any target crashes, leaks, times out or
+# runs out of memory. Usage: Fuzz/run.sh [SECONDS [TARGET...]]
 # FUZZ_CONFIGURATION=debug builds faster and runs slower (see README.md here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 configuration="${FUZZ_CONFIGURATION:-release}"
 targets=(FuzzFormXML FuzzDMN FuzzFEEL FuzzRequestFacts FuzzAnswers)
+if [ $# -gt 1 ]; then targets=("${@:2}"); fi
 build=(swift build -c "$configuration" --package-path Fuzz --build-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address)
 
 "${build[@]}"
