@@ -47,7 +47,7 @@ extension SQLiteCaseStore {
         let needRows = try Row.fetchCursor(db, sql: "SELECT id, case_id, area, identified_on, closed_on FROM need \(filter)", arguments: arguments)
         while let row = try needRows.next() {
             needs.append(NeedSummary(
-                id: Need.ID(row[0] as UUID), caseID: CaseFile.ID(row[1] as UUID), area: LifeArea(rawValue: row[2]) ?? .other,
+                id: Need.ID(row[0] as UUID), caseID: CaseFile.ID(row[1] as UUID), area: try Self.code(row[2], "need.area"),
                 identifiedOn: try Self.date(row[3], "need.identified_on"), closedOn: try (row[4] as String?).map { try Self.date($0, "need.closed_on") }))
         }
         return needs
@@ -107,7 +107,7 @@ extension SQLiteCaseStore {
             let ledger = try readLedger(ofProvision: row[0])
             provisions.append(ProvisionSummary(
                 id: Provision.ID(row[1] as UUID), caseID: CaseFile.ID(row[2] as UUID), needIDs: linkedNeeds,
-                service: ServiceType(rawValue: row[3]) ?? .other, terms: terms,
+                service: try Self.code(row[3], "provision.service"), terms: terms,
                 account: measure.account(terms, needsAssessedOn: assessedOn, ledger: ledger)))
         }
         return provisions
@@ -117,7 +117,7 @@ extension SQLiteCaseStore {
         try await writer.read { db in
             let (filter, arguments) = Self.teamFilter(team)
             let cases = try Self.caseSummaries(team: team, in: db)
-            let open = "status IN ('requested', 'offered', 'accepted', 'in-progress')"
+            let open = "status IN \(Self.openStatuses)"
             var assessments: [AssessmentSummary] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT id, case_id, kind, status, requested_on, deadline_on FROM assessment \(filter.isEmpty ? "WHERE" : filter + " AND") \(open)",
@@ -185,5 +185,11 @@ extension SQLiteCaseStore {
     static func date(_ text: String, _ column: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso: text) else { throw StoreError.unreadableRecord(table: column, detail: "\"\(text)\" is not a date") }
         return date
+    }
+
+    /// A stored code read back; one Heeded does not know is an error naming the column, never a default.
+    static func code<Code: RawRepresentable<String>>(_ text: String, _ column: String) throws -> Code {
+        guard let code = Code(rawValue: text) else { throw StoreError.unreadableRecord(table: column, detail: "\"\(text)\" is not a code Heeded knows") }
+        return code
     }
 }

@@ -210,4 +210,20 @@ struct RoundTripTests {
         let actions = try await temporary.store.auditEntries(from: 1, limit: 20).map(\.event.action)
         #expect(actions.contains("report.submitted") && actions.contains("need.saved"))
     }
+
+    @Test("a stored code Heeded does not know stops the report with the column named, rather than becoming a default")
+    func unknownCodes() async throws {
+        for (sql, column) in [("UPDATE need SET area = 'flying'", "need.area"), ("UPDATE provision SET service = 'teleport'", "provision.service")] {
+            let temporary = try TemporaryStore()
+            try await IdrisFamily().store(in: temporary.store)
+            try await temporary.store.writer.write { db in try db.execute(sql: sql) }
+            let measure = DeliveryMeasure(asOf: day("2026-01-05"), policy: .standard, trendDates: [])
+            await #expect(throws: StoreError.self) { try await temporary.store.unmetNeedInputs(team: nil, measure: measure) }
+            do {
+                _ = try await temporary.store.unmetNeedInputs(team: nil, measure: measure)
+            } catch {
+                #expect("\(error)".contains(column), "\(error)")
+            }
+        }
+    }
 }
