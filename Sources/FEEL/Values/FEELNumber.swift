@@ -56,10 +56,13 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         self = Self.normalised(value)
     }
 
-    /// A number from a `Double`, for the results of `sqrt`, `log` and `exp`; nil for infinities and NaN.
+    /// A number from a `Double`, for the results of `sqrt`, `log`, `exp` and fractional powers; nil for
+    /// infinities, NaN, and sizes past what a `Decimal` holds (see `checked`), which it would make NaN.
     public init?(_ value: Double) {
-        guard value.isFinite else { return nil }
-        self.init(Decimal(value))
+        let magnitude = Swift.abs(value)
+        guard value.isFinite, magnitude <= 1e160, magnitude == 0 || magnitude >= 1e-120,
+              let number = FEELNumber(exactly: Decimal(value)) else { return nil }
+        self = number
     }
 
     /// Parses a FEEL or XML Schema decimal literal: an optional sign, digits, an optional fraction, an optional
