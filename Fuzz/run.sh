@@ -3,6 +3,9 @@
 # for SECONDS (default 60) from a scratch copy of its seeds and regression inputs, so fuzzing never grows the
 # committed corpus. Prints each target's executions; exits non-zero if any target crashes, leaks, times out or
 # runs out of memory. Usage: Fuzz/run.sh [SECONDS [TARGET...]]
+# FUZZ_SEED and FUZZ_RUNS fix libFuzzer's seed and stop each target after that many inputs (SECONDS still caps
+# it), so a run is the same on every machine: CI uses them, so that it checks inputs already tried here rather
+# than whatever a faster machine reaches.
 # FUZZ_CONFIGURATION=debug builds faster and runs slower (see README.md here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +37,7 @@ for target in "${targets[@]}"; do
     # the process ends: the routing tables and forms set up once are live to the end, but LeakSanitizer misses
     # the references Swift packs into enum payloads (tag bits in a pointer's spare bits) and calls them leaked.
     ASAN_OPTIONS="leak_check_at_exit=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        ${FUZZ_SEED:+-seed="$FUZZ_SEED"} ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
         -artifact_prefix="$artifacts/$target-" "$corpus" >"$log" 2>&1 || status=$?
     executions="$(awk '/stat::number_of_executed_units/ { print $2; exit }' "$log")"
     total=$((total + ${executions:-0}))
