@@ -47,13 +47,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let (requests, source) = try readRequests()
-        let router: RequestRouter
-        do {
-            router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: rules)))
-        } catch {
-            printError("\(error)")
-            throw ExitCode.failure
-        }
+        let router = try RequestRouter.cli(rules: rules)
         let format = format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         var output = BufferedOutput()
         for (index, request) in requests.enumerated() {
@@ -114,5 +108,18 @@ private struct BufferedOutput {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension RequestRouter {
+    /// The router over a folder of routing tables, as the commands read one: a table that does not load is one
+    /// message on standard error (file and line) and a failing exit.
+    static func cli(rules: String) throws -> RequestRouter {
+        do {
+            return RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: rules)))
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
     }
 }

@@ -30,13 +30,7 @@ struct RulesCommand: ParsableCommand {
         var cases: String?
 
         func run() throws {
-            let router: RequestRouter
-            do {
-                router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: rules)))
-            } catch {
-                printError("\(error)")
-                throw ExitCode.failure
-            }
+            let router = try RequestRouter.cli(rules: rules)
             let folder = cases ?? (rules as NSString).appendingPathComponent("cases")
             let files: [String]
             do {
