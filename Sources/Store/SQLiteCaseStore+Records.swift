@@ -74,9 +74,16 @@ extension SQLiteCaseStore {
     static func ehcContext(_ file: CaseFile, in db: Database) throws -> EHCCaseContext {
         EHCCaseContext(
             provisions: try provisions(ofCase: file.id, in: db),
-            needs: try String.fetchAll(db, sql: "SELECT body FROM need WHERE case_id = ? ORDER BY identified_on, rowid", arguments: [file.id.uuid])
-                .map { try StoredJSON.decode(Need.self, from: $0, table: "need") },
-            childDateOfBirth: file.child.dateOfBirth)
+            needs: try needs(ofCase: file.id, in: db),
+            childDateOfBirth: file.child.dateOfBirth,
+            sentAdvice: try String.fetchAll(
+                db, sql: "SELECT body FROM ehc_advice WHERE case_id = ? AND submitted_on IS NOT NULL ORDER BY submitted_on, rowid", arguments: [file.id.uuid])
+                .map { try StoredJSON.decode(EHCAdvice.self, from: $0, table: "ehc_advice") })
+    }
+
+    static func needs(ofCase id: CaseFile.ID, in db: Database) throws -> [Need] {
+        try String.fetchAll(db, sql: "SELECT body FROM need WHERE case_id = ? ORDER BY identified_on, rowid", arguments: [id.uuid])
+            .map { try StoredJSON.decode(Need.self, from: $0, table: "need") }
     }
 
     static func provisions(ofCase id: CaseFile.ID, in db: Database) throws -> [Provision] {

@@ -144,7 +144,7 @@ struct EHCAdviceTests {
         #expect(try adviceForm([:], formID: CaseReport.childInNeedFormID).ehcAdvice(in: .none) == nil)
     }
 
-    @Test("a need number not in section D, an amount without its unit, and \"not known\" without an assessment are refused, each naming its question")
+    @Test("a need number not in section D, an amount without its unit, and \"not known\" without an assessment are refused, all at once, each naming its question once")
     func fromFormRefused() {
         let report = adviceForm([
             "basis": .choice("existing-advice-agreed"),
@@ -157,7 +157,7 @@ struct EHCAdviceTests {
             _ = try report.ehcAdvice(in: .none)
         } throws: { error in
             let fields = (error as? EHCAdviceRefused)?.problems.map(\.field) ?? []
-            return fields == ["provision_items[0].provision_unit", "provision_items[0].provision_meets_needs"]
+            return fields == ["provision_items[0].provision_unit", "provision_items[0].provision_meets_needs", "known_to_social_care"]
         }
         let notKnown = adviceForm(["basis": .choice("existing-advice-agreed"), "no_needs_reason": .text("None"), "section_d_needs": .items([])])
         #expect {

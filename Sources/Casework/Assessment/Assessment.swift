@@ -52,6 +52,21 @@ public struct Assessment: Sendable, Hashable, Codable, Identifiable {
         return copy
     }
 
+    /// The assessment once its written report is sent. Sending completes it from whichever open step it had
+    /// reached (the report is the record that it was carried out; the steps it skipped are not invented in the
+    /// history). A declined assessment has nothing to send, and one already completed or authorised changes only
+    /// by a deliberate revision of its report, which leaves the status as it is.
+    public func completedBySending(on date: CalendarDate, by who: ActingUser) throws(CaseworkError) -> Assessment {
+        guard status.isOpen else { throw .illegalTransition(AssessmentTransitionError(from: status, to: .completed)) }
+        if let last = history.last, date < last.on {
+            throw .invalid(field: "date", message: "sending on \(date) is before the assessment became \(last.status.rawValue) on \(last.on)")
+        }
+        var copy = self
+        copy.status = .completed
+        copy.history.append(StatusChange(status: .completed, on: date, by: who))
+        return copy
+    }
+
     /// The date the assessment reached a status, if it did.
     public func date(of status: AssessmentStatus) -> CalendarDate? {
         history.last { $0.status == status }?.on

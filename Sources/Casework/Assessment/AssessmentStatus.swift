@@ -6,8 +6,9 @@
 ///                        ↘ declined
 ///
 /// An assessment is offered to the family (they may decline it), carried out, completed by the assessor and
-/// authorised by a manager. Nothing skips a step, and nothing moves back: a correction is a new assessment,
-/// so the record of what happened stays true.
+/// authorised by a manager. Moved by hand, nothing skips a step, and nothing moves back. Sending the written
+/// assessment completes it from any open step (`Assessment.completedBySending`); a correction after that is a
+/// revision of the report, kept beside the first, so the record of what happened stays true.
 public enum AssessmentStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case requested
     case offered

@@ -5,9 +5,11 @@ import Foundation
 /// Reports, comments, missed-session reports, allocation and caseloads. Every change is audited.
 public protocol CaseDocumentStore: Sendable {
     /// Stores a submitted report with the records it makes (the needs of a child in need assessment,
-    /// `CaseReport.assessedNeeds`; the advice of an EHC advice form, `CaseReport.ehcAdvice`) and removes the
-    /// author's draft of it, in one transaction: all of it is stored or none. Advice with errors is refused
-    /// with `EHCAdviceRefused`.
+    /// `CaseReport.needRecords`; the advice of an EHC advice form, `CaseReport.ehcAdvice`), completes the
+    /// assessment it reports (`Assessment.completedBySending`) and removes the author's draft of it, in one
+    /// transaction: all of it is stored or none. A report for an assessment already sent is refused with
+    /// `CaseworkError.illegalTransition` unless it is a revision (`CaseReport.revision`) of a report of the same
+    /// assessment; advice with errors (a second advice for the same request among them) with `EHCAdviceRefused`.
     func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws
     func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport]
     /// What EHC advice on the case is checked against and starts with (not a viewing of the whole record).

@@ -50,3 +50,31 @@ extension CaseReport {
         }
     }
 }
+
+extension CaseReport {
+    /// The need records to save when this report is sent. A first report's are its `assessedNeeds`. A revision
+    /// changes the needs the revised assessment recorded rather than adding to them: a need in an area the
+    /// earlier report also recorded keeps its id and the day it was first identified, so provision linked to it
+    /// stays linked; an area the revision no longer records is closed on the revision's day.
+    ///
+    /// - Parameter recorded: the case's needs as stored before this report.
+    public func needRecords(request: NeedsRequest?, recorded: [Need]) -> [Need] {
+        let assessed = assessedNeeds(request: request)
+        guard revision != nil, let assessmentID else { return assessed }
+        var earlier: [LifeArea: Need] = [:]
+        for need in recorded where need.assessmentID == assessmentID && need.isOpen(on: submittedOn) && earlier[need.area] == nil {
+            earlier[need.area] = need
+        }
+        var records = assessed.map { need in
+            guard let kept = earlier.removeValue(forKey: need.area) else { return need }
+            return Need(
+                id: kept.id, caseID: kept.caseID, assessmentID: assessmentID, area: need.area, description: need.description,
+                parentView: need.parentView, assessorView: need.assessorView, outcomeSought: kept.outcomeSought, identifiedOn: kept.identifiedOn)
+        }
+        for var dropped in earlier.values.sorted(by: { $0.area.rawValue < $1.area.rawValue }) {
+            dropped.closedOn = submittedOn
+            records.append(dropped)
+        }
+        return records
+    }
+}

@@ -15,10 +15,30 @@ public struct CaseReport: Sendable, Hashable, Codable, Identifiable {
     public let answers: [String: SubmittedAnswer]
     public let author: ActingUser
     public let submittedOn: CalendarDate
+    /// Set when this report deliberately replaces one already sent (for the same assessment, or the same EHC
+    /// request's advice): the earlier report stays on the record beside it.
+    public let revision: Revision?
+
+    /// What a revision replaces, and why: the reason is shown to the family with the revised report.
+    public struct Revision: Sendable, Hashable, Codable {
+        public let revises: CaseReport.ID
+        public let reason: String
+
+        /// Refused without a reason: a revision of what a family has already read must say why.
+        public init(revises: CaseReport.ID, reason: String) throws(CaseworkError) {
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else {
+                throw .invalid(field: "revision_reason", message: "Say why you are changing what was sent: the family will read it beside the revised report")
+            }
+            guard trimmed.count <= 4000 else { throw .invalid(field: "revision_reason", message: "The reason must be 4,000 characters or fewer") }
+            self.revises = revises
+            self.reason = trimmed
+        }
+    }
 
     public init(
         id: ID = ID(), caseID: CaseFile.ID, assessmentID: Assessment.ID?, formID: String, formVersion: Int, title: String,
-        answers: [String: SubmittedAnswer], author: ActingUser, submittedOn: CalendarDate
+        answers: [String: SubmittedAnswer], author: ActingUser, submittedOn: CalendarDate, revision: Revision? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -29,6 +49,7 @@ public struct CaseReport: Sendable, Hashable, Codable, Identifiable {
         self.answers = answers
         self.author = author
         self.submittedOn = submittedOn
+        self.revision = revision
     }
 }
 

@@ -6,8 +6,10 @@ extension CaseReport {
     public static let ehcAdviceFormID = "ehc-social-care-advice"
 
     /// The advice a submitted F4 form gives, sent on the day the report was submitted; nil for any other form.
-    /// It has the report's id, so reading it twice gives the same record. Section E outcomes, funding and the
-    /// consent answers stay in the report.
+    /// It has the report's id, so reading it twice gives the same record; a revision keeps the id of the advice it
+    /// revises, so the advice record is changed (its earlier version kept in the audit) rather than doubled. One
+    /// EHC needs assessment gets one advice: a second for the same request reference is refused unless it is a
+    /// revision. Section E outcomes, funding and the consent answers stay in the report.
     ///
     /// - Throws: `EHCAdviceRefused` naming the form's questions: a section D need number that is not in the
     ///   list, an amount without its unit, or anything `EHCAdvice.problems` counts as an error.
@@ -35,16 +37,48 @@ extension CaseReport {
                 meets: reader.needs(item.text("provision_meets_needs"), of: sectionD, field: "\(field).provision_meets_needs"),
                 educatesOrTrains: item.yesNo("provision_educates_or_trains") ?? false)
         }
+        if let views = reader.text("child_views"), EHCAdvice.isPlaceholder(views) {
+            reader.problems.append(.init(
+                severity: .error, field: "child_views",
+                message: "\"\(views)\" is not the child's views: write them as the child gave them, or how they were sought and why they could not be given"))
+        }
+        let reference = reader.text("ehc_request_ref") ?? ""
+        let earlier = context.sentAdvice(for: reference)
+        if let earlier, revision == nil {
+            reader.problems.append(.init(
+                severity: .error, field: "ehc_request_ref",
+                message: "advice for EHC needs assessment \(earlier.ehcRequestReference) was sent on \(earlier.submittedOn?.long ?? "an earlier day"): to change it, revise that advice from the case page"))
+        } else if earlier == nil, revision != nil {
+            reader.problems.append(.init(
+                severity: .error, field: "ehc_request_ref", message: "no advice has been sent for EHC needs assessment \(reference), so there is nothing to revise"))
+        }
         guard let requestedOn = reader.date("date_requested") else {
             throw EHCAdviceRefused(problems: reader.problems + [.init(severity: .error, field: "date_requested", message: "give the date the advice was requested")])
         }
         let advice = EHCAdvice(
-            id: EHCAdvice.ID(id.uuid), caseID: caseID, ehcRequestReference: reader.text("ehc_request_ref") ?? "", requestedOn: requestedOn,
+            id: revision == nil ? EHCAdvice.ID(id.uuid) : earlier?.id ?? EHCAdvice.ID(id.uuid), caseID: caseID, ehcRequestReference: reference, requestedOn: requestedOn,
             author: reader.text("author") ?? "", team: reader.choice("team").map(Team.init(rawValue:)) ?? .disabledChildren, basis: basis,
             notKnownToService: known == false && basis != .newSection17Assessment, sectionD: sectionD, provision: provision,
             noNeedsReason: reader.text("no_needs_reason"), csdpaOmissionReason: reader.text("csdpa_omission_reason"), calendar: calendar)
+        // Every problem at once: what could not be read, and what the advice as read breaks.
+        let sent: EHCAdvice
+        do {
+            sent = try advice.submitted(on: submittedOn, in: context)
+        } catch {
+            // A provision item the form could not read is reported once, for what could not be read.
+            let unread = Set(reader.problems.map(\.item))
+            throw EHCAdviceRefused(problems: reader.problems + error.problems.filter { $0.item == nil || !unread.contains($0.item) })
+        }
         guard reader.problems.isEmpty else { throw EHCAdviceRefused(problems: reader.problems) }
-        return try advice.submitted(on: submittedOn, in: context)
+        return sent
+    }
+}
+
+extension EHCAdviceProblem {
+    /// The repeated item the problem is about (`provision_items[2]`), or nil for a question asked once.
+    fileprivate var item: Substring? {
+        guard let bracket = field.firstIndex(of: "]") else { return nil }
+        return field[...bracket]
     }
 }
 

@@ -21,15 +21,26 @@ public struct EHCCaseContext: Sendable, Hashable {
     public var needs: [Need]
     /// The child's date of birth: CSDPA 1970 s2, and so EHC section H1, is for children under 18.
     public var childDateOfBirth: CalendarDate?
+    /// Advice already sent on the case: one EHC needs assessment gets one advice, changed only by a revision.
+    public var sentAdvice: [EHCAdvice]
 
-    public init(provisions: [Provision], needs: [Need], childDateOfBirth: CalendarDate?) {
+    public init(provisions: [Provision], needs: [Need], childDateOfBirth: CalendarDate?, sentAdvice: [EHCAdvice] = []) {
         self.provisions = provisions
         self.needs = needs
         self.childDateOfBirth = childDateOfBirth
+        self.sentAdvice = sentAdvice
     }
 
     public init(record: CaseRecord) {
-        self.init(provisions: record.provisions, needs: record.needs, childDateOfBirth: record.file.child.dateOfBirth)
+        self.init(
+            provisions: record.provisions, needs: record.needs, childDateOfBirth: record.file.child.dateOfBirth,
+            sentAdvice: record.ehcAdvice.filter { $0.submittedOn != nil })
+    }
+
+    /// The advice already sent for an EHC needs assessment, by its reference (compared without case or spaces).
+    public func sentAdvice(for reference: String) -> EHCAdvice? {
+        let wanted = EHCAdvice.normalised(reference)
+        return sentAdvice.last { EHCAdvice.normalised($0.ehcRequestReference) == wanted }
     }
 
     /// Nothing known about the case (advice checked on its own).
@@ -57,8 +68,17 @@ extension EHCAdvice {
             error("basis", "say what the advice rests on: an existing assessment under 12 months old, a new s17 assessment, an early help assessment, or existing advice all agree is sufficient")
         }
         if author.trimmingCharacters(in: .whitespaces).isEmpty { error("author", "the advice needs an author") }
-        if sectionD.isEmpty && (noNeedsReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty && !notKnownToService {
-            error("no_needs_reason", "record the child's social care needs, or say why there are none")
+        if sectionD.isEmpty && !notKnownToService {
+            let assessed = context.needs.filter { $0.caseID == caseID && $0.isOpen(on: requestedOn) }
+            if !assessed.isEmpty {
+                var named = Set<LifeArea>()
+                let areas = assessed.map(\.area).filter { named.insert($0).inserted }.map(\.title).joined(separator: "; ")
+                error("no_needs_reason", "the case has \(assessed.count) assessed \(assessed.count == 1 ? "need" : "needs") (\(areas)): put \(assessed.count == 1 ? "it" : "them") in section D")
+            } else if (noNeedsReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                error("no_needs_reason", "record the child's social care needs, or say why there are none")
+            } else if Self.isPlaceholder(noNeedsReason) {
+                error("no_needs_reason", "\"\(noNeedsReason!)\" does not say why the child has no social care needs: give the reason, from what the service knows of the child")
+            }
         }
         let needIDs = Set(sectionD.map(\.id))
         let provisionsByID = Dictionary(knownProvisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -122,6 +142,24 @@ extension EHCAdvice {
             warning("date_requested", "sent on \(submittedOn), after the 6-week deadline of \(deadline.date)")
         }
         return problems
+    }
+
+    /// Answers that stand in for an answer ("not known to this service", "n/a", "tbc"): the form has something in
+    /// the box, but the family and the EHC plan learn nothing from it.
+    public static func isPlaceholder(_ text: String?) -> Bool {
+        guard let text else { return false }
+        let words = text.lowercased().filter { $0.isLetter || $0 == " " || $0 == "/" }.split(separator: " ").joined(separator: " ")
+        return words.isEmpty || placeholders.contains(words)
+    }
+
+    private static let placeholders: Set<String> = [
+        "not known", "not known to this service", "not known to the service", "not known to social care", "unknown", "n/a", "na", "none",
+        "nil", "tbc", "to be confirmed", "to follow", "see above", "see attached", "not applicable", "no", "nothing", "not available",
+    ]
+
+    /// A reference compared as people type it: without case, and spaces or dashes.
+    static func normalised(_ reference: String) -> String {
+        reference.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     /// The advice ready to send, or the errors that stop it.

@@ -153,7 +153,7 @@ public struct ReceivedRequest: Sendable, Hashable {
 
 extension RawAnswer {
     /// A stored answer as a page would post it again, to be checked afresh.
-    init(_ stored: SubmittedAnswer) {
+    public init(_ stored: SubmittedAnswer) {
         switch stored {
         case .text(let text), .choice(let text), .number(let text): self = .value(text)
         case .yesNo(let value): self = .value(value ? "yes" : "no")

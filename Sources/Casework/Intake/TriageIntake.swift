@@ -76,8 +76,10 @@ public struct TriageIntake: Sendable {
         let ycna = answer("young-carer-assessment", "young carer's assessment", changedTo: answers.yesNo("override_young_carer_assessment"), recommended: recommended?.youngCarerAssessment)
         let team = answer("team", "team", changedTo: answers.choice("override_team").map { Team(rawValue: $0) }, recommended: recommended?.team)
         guard problems.isEmpty, let cin, let pcna, let ycna, let team else { return .needsChanges(problems) }
+        // A s47 enquiry is made alongside the child in need assessment, so reasonable cause brings the assessment
+        // with it; only a manager's explicit "no" to the assessment reaches the refusal in `overriding`.
         let outcome = RoutingOutcome(
-            childInNeedAssessment: cin, parentCarerAssessment: pcna, youngCarerAssessment: ycna, section47: s47, team: team,
+            childInNeedAssessment: cin || (s47 && !changed.contains("cin-assessment")), parentCarerAssessment: pcna, youngCarerAssessment: ycna, section47: s47, team: team,
             adultTransition: recommended?.adultTransition ?? false)
         do {
             if outcome == recommended {

@@ -40,8 +40,8 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
     }
 
     /// The manager changes the outcome (or decides one the tables could not); refused without a reason, and
-    /// refused if it drops a child in need assessment the routing gave beside a s47 enquiry: the enquiry never
-    /// replaces it (Working Together 2023).
+    /// refused if it has a s47 enquiry without the child in need assessment: the enquiry is made alongside the
+    /// assessment and never replaces it (Working Together 2023), whatever the tables had said.
     public static func overriding(
         _ routing: RoutingRecord, with outcome: RoutingOutcome, reason: String, by manager: ActingUser, on date: CalendarDate,
         strategyDiscussionOn: CalendarDate? = nil, safeguardingReason: String? = nil, triage: Triage? = nil
@@ -53,8 +53,7 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         guard manager.role == .manager || manager.role == .administrator else {
             throw .notAllowed(who: manager, action: "override a routing decision")
         }
-        let assessedBefore = (triage?.routing.outcome ?? routing.outcome)?.childInNeedAssessment ?? true
-        if outcome.section47 && !outcome.childInNeedAssessment && assessedBefore {
+        if outcome.section47 && !outcome.childInNeedAssessment {
             throw .invalid(
                 field: "outputs",
                 message: "a section 47 enquiry never replaces the child in need assessment: it carries on alongside, so keep the assessment")

@@ -6,30 +6,57 @@ import GRDB
 extension SQLiteCaseStore: CaseDocumentStore {
     public func submitReport(_ report: CaseReport, draftOwner: Account.ID?, draftPurpose: String?, by who: ActingUser) async throws {
         let body = try StoredJSON.encode(report)
-        try await audited("report.submitted", subject: "report/\(report.id)", by: who) { db in
+        try await audited(report.revision == nil ? "report.submitted" : "report.revised", subject: "report/\(report.id)", by: who) { db in
             guard let file = try Self.caseFile(report.caseID, in: db) else { throw CaseStoreError.notFound(kind: "case", id: report.caseID.description) }
+            let replaced = try report.revision.map { revision in
+                guard let earlier = try String.fetchOne(
+                    db, sql: "SELECT body FROM case_report WHERE id = ? AND case_id = ?", arguments: [revision.revises.uuid, report.caseID.uuid]) else {
+                    throw CaseStoreError.badReference("report \(revision.revises) is not in case \(report.caseID)")
+                }
+                return try StoredJSON.decode(CaseReport.self, from: earlier, table: "case_report")
+            }
+            if let replaced, replaced.assessmentID != report.assessmentID || replaced.formID != report.formID {
+                throw CaseStoreError.badReference("report \(replaced.id) is not an earlier version of this one")
+            }
             if let assessmentID = report.assessmentID {
                 guard let assessment = try Self.assessment(assessmentID, in: db), assessment.caseID == report.caseID else {
                     throw CaseStoreError.badReference("assessment \(assessmentID) is not in case \(report.caseID)")
+                }
+                // Sending completes the assessment; once complete, only a revision changes what was sent.
+                if report.revision == nil {
+                    let completed = try assessment.completedBySending(on: report.submittedOn, by: who)
+                    try Self.upsertAssessment(completed, in: db)
+                    try AuditLog.append(AuditEvent(
+                        actor: who, action: "assessment.status", subject: "assessment/\(assessmentID)",
+                        previousValue: try StoredJSON.encode(assessment), newValue: try StoredJSON.encode(completed)), in: db, key: auditKey)
+                } else if assessment.status.isOpen || assessment.status == .declined {
+                    throw CaseStoreError.badReference("assessment \(assessmentID) has not been sent, so there is nothing to revise")
                 }
             }
             try db.execute(
                 sql: "INSERT INTO case_report (id, case_id, assessment_id, form_id, submitted_on, body) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [report.id.uuid, report.caseID.uuid, report.assessmentID?.uuid, report.formID, report.submittedOn.description, body])
-            for need in report.assessedNeeds(request: file.request) {
+            let recorded = try Self.needs(ofCase: report.caseID, in: db)
+            let previousNeeds = Dictionary(recorded.map { ($0.id, $0) }) { first, _ in first }
+            for need in report.needRecords(request: file.request, recorded: recorded) {
                 let needBody = try StoredJSON.encode(need)
                 try Self.upsertNeed(need, body: needBody, in: db)
-                try AuditLog.append(AuditEvent(actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: nil, newValue: needBody), in: db, key: auditKey)
+                try AuditLog.append(AuditEvent(
+                    actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: try previousNeeds[need.id].map(StoredJSON.encode), newValue: needBody),
+                    in: db, key: auditKey)
             }
             if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db)) {
                 let adviceBody = try StoredJSON.encode(advice)
+                let previous = try String.fetchOne(db, sql: "SELECT body FROM ehc_advice WHERE id = ?", arguments: [advice.id.uuid])
                 try Self.upsertEHCAdvice(advice, body: adviceBody, in: db)
-                try AuditLog.append(AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: nil, newValue: adviceBody), in: db, key: auditKey)
+                try AuditLog.append(
+                    AuditEvent(actor: who, action: "ehc-advice.saved", subject: "ehc-advice/\(advice.id)", previousValue: previous, newValue: adviceBody),
+                    in: db, key: auditKey)
             }
             if let draftOwner, let draftPurpose {
                 try db.execute(sql: "DELETE FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [draftOwner.uuid, draftPurpose])
             }
-            return (nil, body, ())
+            return (try replaced.map { try StoredJSON.encode($0) }, body, ())
         }
     }
 

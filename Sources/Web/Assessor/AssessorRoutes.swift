@@ -20,14 +20,19 @@ struct AssessorRoutes: Sendable {
         staff.post("/cases/:case/assessments/:assessment/status") { request, context in try await moveStatus(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await assessmentJourney(request, context)
-        }, submit: { target, draft, check, context in
+        }, submit: { target, draft, check, _, context in
             try await submitAssessment(target, draft: draft, check: check, context: context)
         }).register(on: staff, at: "/cases/:case/assessments/:assessment/form")
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await adviceJourney(request, context)
-        }, submit: { target, draft, check, context in
-            try await submitAdvice(target, draft: draft, check: check, context: context)
+        }, submit: { target, draft, check, _, context in
+            try await submitAdvice(target, draft: draft, check: check, revision: nil, context: context)
         }).register(on: staff, at: "/cases/:case/ehc-advice")
+        FormJourneyRoutes(services: services, resolve: { request, context in
+            try await revisionJourney(request, context)
+        }, submit: { target, draft, check, revision, context in
+            try await submitAdvice(target, draft: draft, check: check, revision: revision, context: context)
+        }).register(on: staff, at: "/cases/:case/reports/:report/revision")
         RecordRoutes(services: services).register(on: staff)
     }
 
@@ -40,7 +45,7 @@ struct AssessorRoutes: Sendable {
             let daysLeft = calendar.workingDays(from: today, to: item.assessment.deadline)
             return CaseloadView.Row(
                 childName: item.caseSummary.childName, reference: item.caseSummary.reference, href: "/cases/\(item.caseSummary.id)",
-                assessment: item.assessment.kind.title.capitalizedFirst, status: Formatting.words(item.assessment.status.rawValue),
+                assessment: item.assessment.kind.title.capitalizedFirst, status: Formatting.status(item.assessment.status),
                 deadline: item.assessment.deadline.long, overdue: daysLeft < 0,
                 timing: daysLeft < 0 ? "\(-daysLeft) working days overdue" : daysLeft == 0 ? "due today" : "\(daysLeft) working days left",
                 holder: item.assessor ?? "Not allocated")
@@ -86,10 +91,17 @@ struct AssessorRoutes: Sendable {
               let formID = Self.formIDs[assessment.kind], let form = services.library.form(formID) else {
             throw WebError.notFound
         }
+        // Sent once, it stays sent: the page shows what was sent, and changing it is a revision from there.
+        guard assessment.status.isOpen else {
+            let sent = try await services.store.reports(ofCase: caseID).last { $0.assessmentID == assessmentID }
+            throw WebError.alreadyDone(href: "/cases/\(caseID)" + (sent.map { "#report-\($0.id)" } ?? "#assessments"))
+        }
         let journey = FormJourney(
             form: form, library: services.library, purpose: "assessment/\(assessmentID)", basePath: "/cases/\(caseID)/assessments/\(assessmentID)/form",
             caption: "\(summary.childName) (\(summary.reference))", today: services.today)
-        return JourneyTarget(journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this report and add their comments.")
+        return JourneyTarget(
+            journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this report and add their comments.",
+            sentHref: "/cases/\(caseID)#assessments")
     }
 
     private func submitAssessment(_ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, context: WebContext) async throws -> Response {
@@ -114,11 +126,20 @@ struct AssessorRoutes: Sendable {
             form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
             caption: "\(summary.childName) (\(summary.reference))", today: today)
         journey.initialAnswers = known.adviceAnswers(on: today)
-        // What the store would refuse, shown beside the questions before sending.
-        journey.domainProblems = { answers in
+        journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today)
+        return JourneyTarget(
+            journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.",
+            sentHref: "/cases/\(caseID)#reports")
+    }
+
+    /// What the store would refuse in an advice, shown beside the questions before sending.
+    private static func adviceProblems(
+        form: FormDefinition, caseID: CaseFile.ID, known: EHCCaseContext, author: ActingUser, today: CalendarDate
+    ) -> @Sendable (Answers) -> [AnswerProblem] {
+        { answers in
             let report = CaseReport(
                 caseID: caseID, assessmentID: nil, formID: form.id, formVersion: form.version, title: form.title,
-                answers: answers.values.compactMapValues(SubmittedAnswer.init), author: account.actingUser, submittedOn: today)
+                answers: answers.values.compactMapValues(SubmittedAnswer.init), author: author, submittedOn: today)
             do throws(EHCAdviceRefused) {
                 _ = try report.ehcAdvice(in: known)
                 return []
@@ -126,17 +147,49 @@ struct AssessorRoutes: Sendable {
                 return error.problems.map { AnswerProblem(field: $0.field, message: $0.message) }
             }
         }
-        return JourneyTarget(journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.")
     }
 
-    private func submitAdvice(_ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, context: WebContext) async throws -> Response {
+    /// A sent report written again, on the form's current version, starting from what was sent. Only the latest
+    /// version of a report can be revised; the reason is asked on the check page.
+    private func revisionJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
+        let account = context.signedInAccount
+        let caseID: CaseFile.ID = try context.id("case")
+        let reportID: CaseReport.ID = try context.id("report")
+        try await CaseAccess.check(caseID, for: account, services: services)
+        let reports = try await services.store.reports(ofCase: caseID)
+        guard let summary = try await services.store.caseSummary(caseID), let revised = reports.first(where: { $0.id == reportID }),
+              let form = services.library.form(revised.formID) else { throw WebError.notFound }
+        if let newer = reports.last(where: { $0.revision?.revises == reportID }) {
+            throw WebError.alreadyDone(href: "/cases/\(caseID)/reports/\(newer.id)/revision")
+        }
+        let today = services.today
+        var journey = FormJourney(
+            form: form, library: services.library, purpose: "revision/\(reportID)", basePath: "/cases/\(caseID)/reports/\(reportID)/revision",
+            caption: "\(summary.childName) (\(summary.reference)): revising what was sent on \(revised.submittedOn.long)", today: today)
+        journey.initialAnswers = revised.answers.mapValues(RawAnswer.init)
+        if revised.formID == CaseReport.ehcAdviceFormID {
+            // Checked as the advice it replaces would be, without that advice counting as already sent.
+            var known = try await services.store.ehcContext(ofCase: caseID)
+            let reference = revised.answers["ehc_request_ref"].flatMap { if case .text(let text) = $0 { text } else { nil } } ?? ""
+            if let earlier = known.sentAdvice(for: reference) { known.sentAdvice.removeAll { $0.id == earlier.id } }
+            journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today)
+        }
+        return JourneyTarget(
+            journey: journey, account: account, backLink: "/cases/\(caseID)#report-\(reportID)",
+            declaration: "The family will be able to read the revised version, your reason and what was sent before.", revising: revised)
+    }
+
+    /// Sends EHC advice, or the revision of any sent report.
+    private func submitAdvice(
+        _ target: JourneyTarget, draft: FormDraft, check: AnswerCheck, revision: CaseReport.Revision?, context: WebContext
+    ) async throws -> Response {
         let caseID: CaseFile.ID = try context.id("case")
         let report = CaseReport(
-            caseID: caseID, assessmentID: nil, formID: target.journey.form.id, formVersion: target.journey.form.version,
+            caseID: caseID, assessmentID: target.revising?.assessmentID, formID: target.journey.form.id, formVersion: target.journey.form.version,
             title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
-            author: target.account.actingUser, submittedOn: services.today)
+            author: target.account.actingUser, submittedOn: services.today, revision: revision)
         try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
-        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#reports", type: .normal)
+        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#report-\(report.id)", type: .normal)
     }
 }
 

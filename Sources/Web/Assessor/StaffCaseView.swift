@@ -39,6 +39,9 @@ struct StaffCaseView {
         let holder: String
         let hasForm: Bool
         let formHref: String
+        /// The sent report, once there is one, and where to revise it.
+        let sentHref: String?
+        let reviseHref: String?
         let moves: [SelectOption]
         let hasMoves: Bool
         let statusAction: String
@@ -68,11 +71,15 @@ struct StaffCaseView {
     }
 
     struct ReportRow {
+        let id: String
         let title: String
         let submittedOn: String
         let author: String
         let sections: [SummarySection]
         let comments: [FamilyCaseView.CommentLine]
+        let revisionNote: String?
+        let replacedNote: String?
+        let reviseHref: String?
     }
 
     init(
@@ -102,13 +109,16 @@ struct StaffCaseView {
         } ?? []
         let today = services.today
         let isManager = self.isManager
+        let latestReports = reports.filter { ReportNotes($0, among: reports).isLatest }
         assessments = record.assessments.map { assessment in
             let moves = assessment.status.next.filter { $0 != .authorised || isManager }.sorted { $0.rawValue < $1.rawValue }
+            let sent = latestReports.last { $0.assessmentID == assessment.id }
             return AssessmentRow(
-                title: assessment.kind.title.capitalizedFirst, subject: assessment.subject ?? "", hasSubject: !(assessment.subject ?? "").isEmpty, status: Formatting.words(assessment.status.rawValue),
+                title: assessment.kind.title.capitalizedFirst, subject: assessment.subject ?? "", hasSubject: !(assessment.subject ?? "").isEmpty, status: Formatting.status(assessment.status),
                 deadline: assessment.deadline.date.long, overdue: assessment.status.isOpen && assessment.deadline.date < today,
                 holder: assessment.assessor ?? "Not allocated",
-                hasForm: AssessorRoutes.formIDs[assessment.kind] != nil, formHref: "/cases/\(id)/assessments/\(assessment.id)/form",
+                hasForm: AssessorRoutes.formIDs[assessment.kind] != nil && assessment.status.isOpen, formHref: "/cases/\(id)/assessments/\(assessment.id)/form",
+                sentHref: sent.map { "#report-\($0.id)" }, reviseHref: sent.map { "/cases/\(id)/reports/\($0.id)/revision" },
                 moves: moves.map { SelectOption(value: $0.rawValue, label: Formatting.words($0.rawValue), selected: false) }, hasMoves: !moves.isEmpty,
                 statusAction: "/cases/\(id)/assessments/\(assessment.id)/status",
                 canAllocate: isManager, allocateAction: "/cases/\(id)/assessments/\(assessment.id)/allocate",
@@ -133,12 +143,14 @@ struct StaffCaseView {
         unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(FamilyCaseView.UnmetLine.init)
         let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
         self.reports = reports.map { report in
-            ReportRow(
-                title: report.title, submittedOn: report.submittedOn.long, author: report.author.id,
+            let notes = ReportNotes(report, among: reports)
+            return ReportRow(
+                id: report.id.description, title: report.title, submittedOn: report.submittedOn.long, author: report.author.id,
                 sections: services.library.form(report.formID, version: report.formVersion).map {
                     AnswerDisplay.sections(report.answers, form: $0, library: services.library, changeLink: nil)
                 } ?? [],
-                comments: (commentsByReport[report.id] ?? []).map { FamilyCaseView.CommentLine(text: $0.text, writtenOn: $0.writtenOn.long) })
+                comments: (commentsByReport[report.id] ?? []).map { FamilyCaseView.CommentLine(text: $0.text, writtenOn: $0.writtenOn.long) },
+                revisionNote: notes.revision, replacedNote: notes.replaced, reviseHref: notes.isLatest ? "/cases/\(id)/reports/\(report.id)/revision" : nil)
         }
         self.missed = missed.map { FamilyCaseView.MissedLine(date: $0.sessionDate.long, whatHappened: $0.whatHappened, reportedOn: $0.reportedOn.long) }
         addNeedHref = "/cases/\(id)/needs/new"

@@ -118,12 +118,15 @@ struct FormJourney: Sendable {
             completedCount: done, total: tasks.count, checkHref: "\(basePath)/check", allDone: done == tasks.count)
     }
 
-    func checkView(draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], csrf: String, declaration: String?) -> CheckAnswersView {
+    func checkView(
+        draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], csrf: String, declaration: String?, revision: RevisionQuestion?, draftSaved: Bool
+    ) -> CheckAnswersView {
         let submitted = check.answers.values.compactMapValues(SubmittedAnswer.init)
         let sections = AnswerDisplay.sections(submitted, form: form, library: library) { section, field in
             "\(basePath)/section/\(section.id)?return=check#\(QuestionBuilder.htmlID(field.id))"
         }
         let links = problems.map { problem in
+            if problem.field == "revision_reason" { return ErrorLink(href: "#revision_reason", message: problem.message) }
             let top = Self.topField(of: problem.field)
             let section = form.section(containing: top)?.id ?? form.sections[0].id
             let label = form.field(top)?.label ?? top
@@ -131,7 +134,8 @@ struct FormJourney: Sendable {
         }
         return CheckAnswersView(
             caption: caption, title: "Check your answers", formTitle: form.title, sections: sections, errors: links,
-            action: "\(basePath)/submit", csrfToken: csrf, declaration: declaration, preview: check.isValid ? preview?(check.answers) : nil)
+            action: "\(basePath)/submit", csrfToken: csrf, declaration: declaration, preview: check.isValid ? preview?(check.answers) : nil,
+            revision: revision, draftState: draftSaved ? "saved" : "new")
     }
 }
 
@@ -180,6 +184,16 @@ struct CheckAnswersView {
     let csrfToken: String
     let declaration: String?
     let preview: CheckPreview?
+    let revision: RevisionQuestion?
+    /// "saved" when the page shows a stored draft, so that sending it twice is seen as sent once.
+    let draftState: String
+}
+
+/// The question a revision of a sent report asks on its check page.
+struct RevisionQuestion {
+    let sentOn: String
+    let reason: String
+    let error: String?
 }
 
 /// A panel on the check page saying what sending will do.

@@ -11,6 +11,11 @@ struct JourneyTarget: Sendable {
     let backLink: String
     /// What the person confirms by sending (shown above the send button).
     let declaration: String?
+    /// The sent report this journey revises: the check page then asks why, and sending keeps both.
+    var revising: CaseReport? = nil
+    /// Where a second "send" of a draft already sent goes (a double click, or a second tab), instead of a page
+    /// of errors about an empty form.
+    var sentHref: String? = nil
 }
 
 /// Registers a journey's routes. The needs request and each practitioner form use the same pages; they differ
@@ -18,7 +23,8 @@ struct JourneyTarget: Sendable {
 struct FormJourneyRoutes: Sendable {
     let services: WebServices
     let resolve: @Sendable (Request, WebContext) async throws -> JourneyTarget
-    let submit: @Sendable (JourneyTarget, FormDraft, AnswerCheck, WebContext) async throws -> Response
+    /// Sends the checked answers; the revision is set, with the author's reason, when the journey revises a report.
+    let submit: @Sendable (JourneyTarget, FormDraft, AnswerCheck, CaseReport.Revision?, WebContext) async throws -> Response
 
     func register(on router: some RouterMethods<WebContext>, at path: String) {
         router.get(RouterPath(path)) { request, context in try await overview(request, context) }
@@ -113,13 +119,31 @@ struct FormJourneyRoutes: Sendable {
 
     private func checkPage(_ request: Request, _ context: WebContext, attempted: Bool) async throws -> Response {
         let target = try await resolve(request, context)
-        let draft = try await draft(target)
+        let stored = try await services.store.draft(owner: target.account.id, purpose: target.journey.purpose)
+        // The check page says whether it showed a saved draft; a send of one that is no longer there was sent already.
+        if attempted, stored == nil, context.form?["_draft"] == "saved", let sentHref = target.sentHref {
+            return .redirect(to: sentHref, type: .normal)
+        }
+        let draft = stored ?? target.journey.newDraft(owner: target.account.id)
         let check = target.journey.check(draft)
+        var problems = attempted ? check.problems : []
+        let reason = context.form?["revision_reason"] ?? ""
         if attempted && check.isValid {
-            return try await submit(target, draft, check, context)
+            guard let revised = target.revising else { return try await submit(target, draft, check, nil, context) }
+            let revision: CaseReport.Revision?
+            do throws(CaseworkError) {
+                revision = try CaseReport.Revision(revises: revised.id, reason: reason)
+            } catch {
+                guard case .invalid(let field, let message) = error else { throw error }
+                revision = nil
+                problems = [AnswerProblem(field: field, message: message)]
+            }
+            if let revision { return try await submit(target, draft, check, revision, context) }
         }
         let view = target.journey.checkView(
-            draft: draft, check: check, problems: attempted ? check.problems : [], csrf: context.csrfToken, declaration: target.declaration)
+            draft: draft, check: check, problems: problems, csrf: context.csrfToken, declaration: target.declaration,
+            revision: target.revising.map { RevisionQuestion(sentOn: $0.submittedOn.long, reason: reason, error: problems.first { $0.field == "revision_reason" }?.message) },
+            draftSaved: stored != nil)
         return services.renderer.page(
             "check-answers", view, title: "Check your answers", context: context, status: attempted ? .unprocessableContent : .ok,
             hasErrors: attempted, backLink: target.journey.basePath)

@@ -21,7 +21,7 @@ struct ManagerRoutes: Sendable {
         managers.get("/cases/:case/decision") { request, context in try await decisionPage(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
             try await triageJourney(request, context)
-        }, submit: { target, draft, check, context in
+        }, submit: { target, draft, check, _, context in
             try await submitTriage(target, draft: draft, check: check, context: context)
         }).register(on: managers, at: "/cases/:case/triage")
         managers.post("/cases/:case/assessments/:assessment/allocate") { request, context in try await allocate(request, context) }

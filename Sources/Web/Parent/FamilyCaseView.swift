@@ -11,6 +11,8 @@ struct FamilyCaseView {
     let undecided: Bool
     let team: String
     let reasons: [String]
+    /// A manager changed the rules' recommendation: the reasons listed are what the rules said before.
+    let overridden: Bool
     let managerNote: String?
     let assessments: [AssessmentLine]
     let hasAssessments: Bool
@@ -28,6 +30,8 @@ struct FamilyCaseView {
     struct AssessmentLine {
         let title: String
         let subject: String?
+        /// What this is and why, where the title alone would alarm or mislead (a section 47 enquiry).
+        let explanation: String?
         let status: String
         let due: String
         let dueRule: String
@@ -84,6 +88,8 @@ struct FamilyCaseView {
         let action: String
         var hasError: Bool
         var errorMessage: String
+        let revisionNote: String?
+        let replacedNote: String?
     }
 
     struct CommentLine {
@@ -105,17 +111,20 @@ struct FamilyCaseView {
         undecided = file.outcome == nil
         team = Formatting.words(file.team.rawValue)
         reasons = file.currentRouting.reasons.map(Formatting.plainReason)
+        overridden = file.managerDecision?.kind == .overridden
+        // The decision that applies comes first: after an override the rules' reasons are what was recommended before it.
         managerNote = file.managerDecision.map { decision in
             let safeguarding = decision.outcome.section47
                 ? " A manager decided there is reasonable cause to suspect significant harm, so a section 47 enquiry is being made alongside your child's assessment, which carries on."
                 : ""
-            return (decision.kind == .confirmed ? "A manager confirmed this on \(decision.decidedOn.long)."
-                : "A manager changed this on \(decision.decidedOn.long): \(decision.reason ?? "")") + safeguarding
+            return (decision.kind == .confirmed ? "A manager confirmed what the rules recommended on \(decision.decidedOn.long)."
+                : "A manager changed what the rules recommended on \(decision.decidedOn.long). Their reason: \(decision.reason ?? "")") + safeguarding
         }
         assessments = record.assessments(visibleTo: .parent).map { assessment in
             AssessmentLine(
-                title: assessment.kind.title.prefix(1).uppercased() + assessment.kind.title.dropFirst(), subject: assessment.subject,
-                status: Formatting.words(assessment.status.rawValue), due: assessment.deadline.date.long,
+                title: assessment.kind.title.capitalizedFirst, subject: assessment.subject,
+                explanation: assessment.kind == .section47 ? file.managerDecision.map(Self.section47Explanation) : nil,
+                status: Formatting.familyStatus(assessment.status), due: assessment.deadline.date.long,
                 dueRule: Self.rule(assessment.deadline))
         }
         hasAssessments = !assessments.isEmpty
@@ -136,16 +145,26 @@ struct FamilyCaseView {
         let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
         self.reports = reports.map { report in
             let form = services.library.form(report.formID, version: report.formVersion)
+            let notes = ReportNotes(report, among: reports)
             return ReportView(
                 id: report.id.description, title: report.title, submittedOn: report.submittedOn.long,
                 sections: form.map { AnswerDisplay.sections(report.answers, form: $0, library: services.library, changeLink: nil) } ?? [],
                 comments: (commentsByReport[report.id] ?? []).map { CommentLine(text: $0.text, writtenOn: $0.writtenOn.long) },
-                action: "/family/cases/\(file.id)/reports/\(report.id)/comments", hasError: false, errorMessage: "")
+                action: "/family/cases/\(file.id)/reports/\(report.id)/comments", hasError: false, errorMessage: "",
+                revisionNote: notes.revision, replacedNote: notes.replaced)
         }
         self.missed = missed.map { MissedLine(date: $0.sessionDate.long, whatHappened: $0.whatHappened, reportedOn: $0.reportedOn.long) }
         missedHref = "/family/cases/\(file.id)/missed-session"
         csrfToken = csrf
         self.received = received
+    }
+
+    /// A section 47 enquiry said plainly to the family: who decided, on what test, and that the assessment carries on.
+    static func section47Explanation(_ decision: ManagerDecision) -> String {
+        "A manager decided on \(decision.decidedOn.long) that there is reasonable cause to suspect your child is suffering, or is likely to "
+            + "suffer, significant harm, so the council must make enquiries (Children Act 1989 section 47). A social worker will talk to you "
+            + "about what this means and what happens next. Your child's assessment and any support carry on alongside it."
+            + (decision.safeguardingReason.map { " The manager's reason: \($0)" } ?? "")
     }
 
     static func rule(_ deadline: Deadline) -> String {

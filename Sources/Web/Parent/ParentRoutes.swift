@@ -17,8 +17,9 @@ struct ParentRoutes: Sendable {
                 caption: nil, today: services.today)
             return JourneyTarget(
                 journey: journey, account: context.signedInAccount, backLink: "/family",
-                declaration: "By sending this request you confirm that what you have told us is true to the best of your knowledge.")
-        }, submit: { target, draft, _, context in
+                declaration: "By sending this request you confirm that what you have told us is true to the best of your knowledge.",
+                sentHref: "/family?sent=1")
+        }, submit: { target, draft, _, _, context in
             try await receive(target, draft: draft, context: context)
         }).register(on: family, at: "/request")
         family.get("/family/cases/:case") { request, context in try await casePage(request, context, received: false) }
@@ -34,7 +35,8 @@ struct ParentRoutes: Sendable {
         let draft = try await services.store.draft(owner: account.id, purpose: NeedsRequestIntake.formID)
         let view = FamilyHomeView(
             cases: cases.map { FamilyHomeView.Line(reference: $0.reference, childName: $0.childName, href: "/family/cases/\($0.id)") },
-            hasDraft: draft != nil, draftSaved: draft.map { CalendarDate($0.updatedAt).long })
+            hasDraft: draft != nil, draftSaved: draft.map { CalendarDate($0.updatedAt).long },
+            alreadySent: request.uri.queryParameters["sent"] == "1" && draft == nil)
         return services.renderer.page("family-home", view, title: "Your requests", context: context)
     }
 

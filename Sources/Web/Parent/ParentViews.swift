@@ -4,6 +4,8 @@ struct FamilyHomeView {
     let cases: [Line]
     let hasDraft: Bool
     let draftSaved: String?
+    /// A second "send" of a request already sent brought the family here.
+    let alreadySent: Bool
 
     struct Line {
         let reference: String

@@ -3,10 +3,6 @@ import Casework
 import Foundation
 
 extension CalendarDate {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
-    /// "5 February 2026", the GOV.UK style.
-    var long: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
     /// "Feb 2026", for a chart's axis.
     var monthLabel: String { "\(Self.monthNames[month - 1].prefix(3)) \(year)" }
 }
@@ -36,6 +32,24 @@ enum Formatting {
 
     static func words(_ code: String) -> String {
         code.replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// An assessment's status as practitioners read it: "In progress", not "in-progress".
+    static func status(_ status: AssessmentStatus) -> String {
+        words(status.rawValue).capitalizedFirst
+    }
+
+    /// An assessment's status as the family reads it, from their side of it.
+    static func familyStatus(_ status: AssessmentStatus) -> String {
+        switch status {
+        case .requested: "Not started yet"
+        case .offered: "Offered to you: tell your assessor if you want it"
+        case .accepted: "You accepted it: it will start soon"
+        case .declined: "You said no to it"
+        case .inProgress: "In progress"
+        case .completed: "Finished: you can read it below"
+        case .authorised: "Finished and signed off by a manager: you can read it below"
+        }
     }
 
     /// "Missed: 26 hours in January 2026, 24 hours in February 2026": the counted shortfall month by month.
