@@ -147,21 +147,7 @@ extension SQLiteCaseStore {
             let reviews = try String.fetchAll(
                 db, sql: "SELECT body FROM review \(filter.isEmpty ? "WHERE" : filter + " AND") held_on IS NULL", arguments: arguments
             ).map { try StoredJSON.decode(Review.self, from: $0, table: "review") }
-            var waiting: [DecisionAwaited] = []
-            let waitingRows = try Row.fetchCursor(
-                db,
-                sql: "SELECT id, opened_on, json_extract(body, '$.request.answers.urgency.choice._0') FROM case_file WHERE decided = 0 "
-                    + (team == nil ? "" : "AND team = ?"),
-                arguments: team.map { [$0.rawValue] } ?? [])
-            while let row = try waitingRows.next() {
-                // The family's answer: "crisis" (today) is a same-day request.
-                let urgency: Urgency = switch row[2] as String? {
-                case "crisis": .sameDay
-                case "urgent": .urgent
-                default: .routine
-                }
-                waiting.append(DecisionAwaited(caseID: CaseFile.ID(row[0] as UUID), receivedOn: try Self.date(row[1], "case_file.opened_on"), urgency: urgency))
-            }
+            let waiting = try Self.waitingRequests(team: team, limit: nil, in: db)
             return OverdueInputs(cases: cases, assessments: assessments, ehcAdvice: advice, reviews: reviews, awaitingDecision: waiting)
         }
     }

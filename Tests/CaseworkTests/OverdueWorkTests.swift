@@ -20,16 +20,44 @@ struct OverdueWorkTests {
         #expect(found[0].workingDaysOverdue == 2)
     }
 
-    @Test("a request with no decision a working day after it arrived is overdue, a same-day request named as one; Friday's is due on Monday")
+    @Test("a request with no decision a working day after it arrived is overdue; Friday's is due on Monday")
     func referralDecision() {
-        let friday = DecisionAwaited(caseID: file.id, receivedOn: day("2025-12-05"), urgency: .sameDay)
+        let friday = WaitingRequest(summary: summary(file)[file.id]!, receivedOn: day("2025-12-05"), urgency: .routine)
         let inputs = OverdueInputs(cases: summary(file), assessments: [], ehcAdvice: [], reviews: [], awaitingDecision: [friday])
         #expect(OverdueWork.find(inputs, asOf: day("2025-12-08")).isEmpty, "due Monday 8 December, day 1")
         let found = OverdueWork.find(inputs, asOf: day("2025-12-09"))
         #expect(found.map(\.kind) == [.referralDecision])
         #expect(found[0].dueOn == day("2025-12-08"))
         #expect(found[0].workingDaysOverdue == 1)
-        #expect(found[0].what.hasPrefix("same-day request (crisis)"))
+    }
+
+    @Test("a request from a family in crisis is due the day it arrives (Saturday's on Monday), is overdue a working day later, and comes first")
+    func sameDayRequest() {
+        let other = CaseFile(child: file.child, family: file.family, request: file.request, routing: file.routing)
+        var cases = summary(file)
+        cases[other.id] = CaseSummary(id: other.id, reference: other.reference, childName: "Ada Quist", team: .duty)
+        let crisis = WaitingRequest(summary: cases[file.id]!, receivedOn: day("2025-12-08"), urgency: .sameDay)
+        let weekend = WaitingRequest(summary: cases[file.id]!, receivedOn: day("2025-12-06"), urgency: .sameDay)
+        let routine = WaitingRequest(summary: cases[other.id]!, receivedOn: day("2025-12-01"), urgency: .routine)
+        #expect(OverdueWork.find(OverdueInputs(cases: cases, assessments: [], ehcAdvice: [], reviews: [], awaitingDecision: [crisis]), asOf: day("2025-12-08")).isEmpty,
+                "due today, the day it arrived")
+        let found = OverdueWork.find(OverdueInputs(cases: cases, assessments: [], ehcAdvice: [], reviews: [], awaitingDecision: [routine, crisis]), asOf: day("2025-12-09"))
+        #expect(found.map(\.kind) == [.sameDayRequest, .referralDecision], "the crisis first, though the routine request is 5 working days overdue")
+        #expect(found[0].dueOn == day("2025-12-08"))
+        #expect(found[0].workingDaysOverdue == 1)
+        #expect(found[0].what.hasPrefix("same-day request (the family said they are in crisis)"))
+        let saturday = OverdueWork.find(OverdueInputs(cases: cases, assessments: [], ehcAdvice: [], reviews: [], awaitingDecision: [weekend]), asOf: day("2025-12-09"))
+        #expect(saturday.first?.dueOn == day("2025-12-08"))
+        #expect([routine, crisis].sorted(by: WaitingRequest.dutyOrder) == [crisis, routine], "the duty queue puts the crisis first")
+    }
+
+    @Test("a parent carer assessment never offered and past its deadline is one overdue line, not two")
+    func carerOnce() {
+        let carer = Assessment(caseID: file.id, kind: .parentCarer, requestedOn: day("2025-12-01"))
+        let inputs = OverdueInputs(cases: summary(file), assessments: [AssessmentSummary(carer)], ehcAdvice: [], reviews: [])
+        let found = OverdueWork.find(inputs, asOf: day("2026-03-02"))
+        #expect(found.map(\.kind) == [.assessment])
+        #expect(found.first?.what == "parent carer needs assessment (requested, never offered)")
     }
 
     @Test("a parent carer assessment requested and not offered within 5 working days is flagged")

@@ -147,7 +147,10 @@ struct RoundTripTests {
         let file = CaseFile(child: family.file.child, family: family.file.family, request: request, routing: family.file.routing)
         try await temporary.store.receive(ReceivedRequest(file: file, assessments: []), ownedBy: nil, by: parent)
         let waiting = try await temporary.store.overdueInputs(team: nil).awaitingDecision
-        #expect(waiting == [DecisionAwaited(caseID: file.id, receivedOn: day("2025-09-01"), urgency: .sameDay)])
+        #expect(waiting.map(\.summary.id) == [file.id])
+        #expect(waiting.map(\.receivedOn) == [day("2025-09-01")])
+        #expect(waiting.map(\.urgency) == [.sameDay])
+        #expect(try await temporary.store.awaitingDecision(team: nil).map(\.urgency) == [.sameDay])
         let decision = try ManagerDecision.confirming(file.routing, by: ActingUser(id: "greer", role: .manager), on: day("2025-09-02"))
         try await temporary.store.recordManagerDecision(decision, caseID: file.id, by: ActingUser(id: "greer", role: .manager))
         #expect(try await temporary.store.overdueInputs(team: nil).awaitingDecision.isEmpty)

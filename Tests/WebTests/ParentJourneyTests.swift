@@ -12,7 +12,9 @@ struct ParentJourneyTests {
     static let errorLinks = #"<li><a href="[^"]+">(.*?)</a></li>"#
 
     /// Fills in every page of the request in a browser, as a parent would, with the complete answers.
-    static func fillRequest(_ browser: inout Browser, child: String = "Quillon Marchbank", dob: (String, String, String) = ("4", "5", "2018")) async throws {
+    static func fillRequest(
+        _ browser: inout Browser, child: String = "Quillon Marchbank", dob: (String, String, String) = ("4", "5", "2018"), urgency: String = "routine"
+    ) async throws {
         let pages: [(String, [(String, String)])] = [
             ("about_you", [("requester_name", "Rhian Marchbank"), ("relationship", "mother"), ("has_parental_responsibility", "yes"), ("aged_18_or_over", "yes"),
                            ("contact_email", "rhian@example.org"), ("preferred_contact", "email")]),
@@ -23,7 +25,7 @@ struct ParentJourneyTests {
             ("daily_life", []),
             ("family", [("household.count", "0")]),
             ("you_as_carer", [("enough_sleep", "no"), ("want_parent_carer_assessment", "yes")]),
-            ("what_would_help", [("requests_made", "assessment"), ("requests_made", "short-breaks-day"), ("urgency", "routine")]),
+            ("what_would_help", [("requests_made", "assessment"), ("requests_made", "short-breaks-day"), ("urgency", urgency)]),
             ("keeping_safe", []),
             ("consent", [("consent_to_assessment", "yes"), ("privacy_notice_acknowledged", "yes"), ("consent_to_contact_professionals.count", "0")]),
         ]
@@ -187,7 +189,7 @@ struct ParentJourneyTests {
             let sent = try await browser.submit("/request/check", to: "/request/submit", [])
             let page = try await browser.get(try #require(sent.location))
             #expect(page.contains("Request received"))
-            #expect(page.contains("A person in our duty team will look at your request and decide what happens next"))
+            #expect(page.contains("A person in our duty team will read your request and decide what happens next by 3 March 2026. They will contact you by email at rhian@example.org."))
             let waiting = try await server.store.awaitingDecision(team: .duty)
             #expect(waiting.count == 1)
         }

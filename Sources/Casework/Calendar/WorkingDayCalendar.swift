@@ -40,6 +40,13 @@ public struct WorkingDayCalendar: Sendable {
         return date
     }
 
+    /// `date` itself when it is a working day, otherwise the next one.
+    public func workingDay(onOrAfter date: CalendarDate) -> CalendarDate {
+        var day = date
+        while !isWorkingDay(day) { day = day.adding(days: 1) }
+        return day
+    }
+
     /// Working days after `start` up to and including `end`: the day number of `end` when `start` is day 0.
     /// Negative when `end` is before `start`.
     public func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {

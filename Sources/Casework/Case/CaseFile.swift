@@ -34,6 +34,13 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     /// tables could not decide and no manager has.
     public var outcome: RoutingOutcome? { managerDecision?.outcome ?? routing.outcome }
 
+    /// How soon the family needs a response: as triage decided, or as the family asked until a manager triages.
+    public var urgency: Urgency {
+        if let triaged = managerDecision?.triage?.urgency { return triaged }
+        guard case .choice(let answer)? = request.answers["urgency"] else { return .routine }
+        return Urgency(familyAnswer: answer)
+    }
+
     /// A short reference a parent can read out on the phone, derived from the id so it needs no counter. Twelve
     /// hex digits (48 bits): with eight, two of 100,000 cases shared a reference more often than not (the
     /// birthday bound is about 77,000), and the store refuses a second case with the same reference.

@@ -24,8 +24,9 @@ public protocol CaseDocumentStore: Sendable {
     func allocate(_ id: Assessment.ID, to assessor: String?, by who: ActingUser) async throws -> Assessment
     /// Open assessments held by an assessor, or not yet held by anyone in a team, soonest deadline first.
     func caseload(assessor: String, team: Team?) async throws -> [CaseloadItem]
-    /// Cases whose routing still waits for a manager's word, oldest first.
-    func awaitingDecision(team: Team?) async throws -> [CaseSummary]
+    /// Cases whose routing still waits for a manager's word, in the duty queue's order: families in crisis
+    /// first, then urgent requests, then the rest, oldest first in each (`WaitingRequest.dutyOrder`).
+    func awaitingDecision(team: Team?) async throws -> [WaitingRequest]
     /// The assessors holding any of a case's assessments (to let them open a case outside their team).
     func assessors(ofCase id: CaseFile.ID) async throws -> [String]
     /// One assessment, without reading (and auditing a viewing of) the whole record.
@@ -39,10 +40,13 @@ public struct CaseloadItem: Sendable, Hashable {
     public let assessment: AssessmentSummary
     public let caseSummary: CaseSummary
     public let assessor: String?
+    /// How soon the family needed a response (`CaseFile.urgency`).
+    public let urgency: Urgency
 
-    public init(assessment: AssessmentSummary, caseSummary: CaseSummary, assessor: String?) {
+    public init(assessment: AssessmentSummary, caseSummary: CaseSummary, assessor: String?, urgency: Urgency = .routine) {
         self.assessment = assessment
         self.caseSummary = caseSummary
         self.assessor = assessor
+        self.urgency = urgency
     }
 }

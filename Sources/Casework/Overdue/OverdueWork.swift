@@ -5,6 +5,8 @@ public struct OverdueWork: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A request nobody has decided on (triage and a manager's decision) within 1 working day.
         case referralDecision = "referral-decision"
+        /// A request from a family in crisis nobody has decided on the day it arrived.
+        case sameDayRequest = "same-day-request"
         case assessment
         /// A parent carer assessment triggered (by request or appearance of need) but not offered within
         /// `Timescale.parentCarerOffer`.
@@ -18,7 +20,7 @@ public struct OverdueWork: Sendable, Hashable, Codable {
     public let caseReference: String
     public let childName: String
     public let team: Team
-    /// What is overdue, in plain words ("child in need assessment (in-progress)").
+    /// What is overdue, in plain words ("child in need assessment (in progress)").
     public let what: String
     public let dueOn: CalendarDate
     public let workingDaysOverdue: Int
@@ -33,15 +35,25 @@ public struct OverdueWork: Sendable, Hashable, Codable {
                 what: what, dueOn: due, workingDaysOverdue: calendar.workingDays(from: due, to: asOf)))
         }
         for waiting in inputs.awaitingDecision {
-            let due = calendar.deadline(.referralDecision, from: waiting.receivedOn).date
-            let urgent = waiting.urgency == .sameDay ? "same-day request (crisis): " : ""
-            add(.referralDecision, waiting.caseID, "\(urgent)decision on the request received \(waiting.receivedOn)", due)
+            if waiting.urgency == .sameDay {
+                // The form promises a family in crisis that a person reads the request the day it arrives.
+                add(.sameDayRequest, waiting.summary.id, "same-day request (the family said they are in crisis), received \(waiting.receivedOn.long): no decision yet",
+                    calendar.workingDay(onOrAfter: waiting.receivedOn))
+            } else {
+                let due = calendar.deadline(.referralDecision, from: waiting.receivedOn).date
+                add(.referralDecision, waiting.summary.id, "decision on the \(waiting.urgency == .urgent ? "urgent " : "")request received \(waiting.receivedOn.long)", due)
+            }
         }
         for assessment in inputs.assessments where assessment.status.isOpen {
-            add(.assessment, assessment.caseID, "\(assessment.kind.title) (\(assessment.status.rawValue))", assessment.deadline)
-            if assessment.kind == .parentCarer && assessment.status == .requested {
+            let status = assessment.status.rawValue.replacingOccurrences(of: "-", with: " ")
+            // One line per assessment: a parent carer assessment never offered and past its own deadline is
+            // the assessment overdue, said with why.
+            if assessment.kind == .parentCarer && assessment.status == .requested && assessment.deadline >= asOf {
                 let offerBy = calendar.deadline(.parentCarerOffer, from: assessment.requestedOn).date
-                add(.parentCarerNotOffered, assessment.caseID, "parent carer assessment requested on \(assessment.requestedOn), never offered", offerBy)
+                add(.parentCarerNotOffered, assessment.caseID, "parent carer assessment requested on \(assessment.requestedOn.long), never offered", offerBy)
+            } else {
+                let never = assessment.kind == .parentCarer && assessment.status == .requested ? ", never offered" : ""
+                add(.assessment, assessment.caseID, "\(assessment.kind.title) (\(status)\(never))", assessment.deadline)
             }
         }
         for advice in inputs.ehcAdvice where advice.submittedOn == nil {
@@ -50,7 +62,10 @@ public struct OverdueWork: Sendable, Hashable, Codable {
         for review in inputs.reviews where review.heldOn == nil {
             add(.review, review.caseID, "\(review.kind.rawValue) review", review.dueOn)
         }
-        return found.sorted { ($0.workingDaysOverdue, $1.caseReference) > ($1.workingDaysOverdue, $0.caseReference) }
+        // A family in crisis first, then the most overdue.
+        return found.sorted {
+            ($0.kind == .sameDayRequest ? 1 : 0, $0.workingDaysOverdue, $1.caseReference) > ($1.kind == .sameDayRequest ? 1 : 0, $1.workingDaysOverdue, $0.caseReference)
+        }
     }
 }
 
@@ -61,11 +76,11 @@ public struct OverdueInputs: Sendable {
     public var ehcAdvice: [AdviceSummary]
     public var reviews: [Review]
     /// Requests with no manager's decision yet.
-    public var awaitingDecision: [DecisionAwaited]
+    public var awaitingDecision: [WaitingRequest]
 
     public init(
         cases: [CaseFile.ID: CaseSummary], assessments: [AssessmentSummary], ehcAdvice: [AdviceSummary], reviews: [Review],
-        awaitingDecision: [DecisionAwaited] = []
+        awaitingDecision: [WaitingRequest] = []
     ) {
         self.cases = cases
         self.assessments = assessments
@@ -76,15 +91,20 @@ public struct OverdueInputs: Sendable {
 }
 
 /// A request waiting for triage and a manager's decision, and how soon the family said they need help.
-public struct DecisionAwaited: Sendable, Hashable {
-    public let caseID: CaseFile.ID
+public struct WaitingRequest: Sendable, Hashable {
+    public let summary: CaseSummary
     public let receivedOn: CalendarDate
     public let urgency: Urgency
 
-    public init(caseID: CaseFile.ID, receivedOn: CalendarDate, urgency: Urgency) {
-        self.caseID = caseID
+    public init(summary: CaseSummary, receivedOn: CalendarDate, urgency: Urgency) {
+        self.summary = summary
         self.receivedOn = receivedOn
         self.urgency = urgency
+    }
+
+    /// The duty queue's order: families in crisis first, then urgent requests, then the rest; oldest first in each.
+    public static func dutyOrder(_ first: WaitingRequest, _ second: WaitingRequest) -> Bool {
+        (first.urgency.rank, first.receivedOn, first.summary.reference) < (second.urgency.rank, second.receivedOn, second.summary.reference)
     }
 }
 

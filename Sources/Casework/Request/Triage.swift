@@ -28,11 +28,29 @@ public enum Urgency: String, Sendable, Hashable, Codable, CaseIterable {
     /// Today: the family is in crisis.
     case sameDay = "same-day"
 
+    /// The urgency the family chose on the needs request (`urgency`: "crisis", "urgent", anything else routine).
+    public init(familyAnswer: String?) {
+        self = switch familyAnswer {
+        case "crisis": .sameDay
+        case "urgent": .urgent
+        default: .routine
+        }
+    }
+
     public var title: String {
         switch self {
         case .routine: "routine"
         case .urgent: "urgent: this week"
         case .sameDay: "same day"
+        }
+    }
+
+    /// Sooner first: same day, then urgent, then routine.
+    public var rank: Int {
+        switch self {
+        case .sameDay: 0
+        case .urgent: 1
+        case .routine: 2
         }
     }
 }

@@ -130,7 +130,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
         try await writer.read { db in
             let open = "a.status IN \(Self.openStatuses)"
             var sql = """
-                SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team
+                SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team, \(Self.urgencySQL(table: "c"))
                 FROM assessment a JOIN case_file c ON c.id = a.case_id
                 WHERE \(open) AND a.assessor = ?
                 """
@@ -139,7 +139,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 sql += """
 
                     UNION ALL
-                    SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team
+                    SELECT a.id, a.case_id, a.kind, a.status, a.requested_on, a.deadline_on, a.assessor, c.reference, c.child_name, c.team, \(Self.urgencySQL(table: "c"))
                     FROM case_file c JOIN assessment a ON a.case_id = c.id
                     WHERE c.team = ? AND a.assessor IS NULL AND \(open)
                     """
@@ -156,19 +156,35 @@ extension SQLiteCaseStore: CaseDocumentStore {
                         id: Assessment.ID(row[0] as UUID), caseID: caseID, kind: kind, status: status,
                         requestedOn: try Self.date(row[4], "assessment.requested_on"), deadline: try Self.date(row[5], "assessment.deadline_on")),
                     caseSummary: CaseSummary(id: caseID, reference: row[7], childName: row[8], team: Team(rawValue: row[9])),
-                    assessor: row[6])
+                    assessor: row[6], urgency: Urgency(familyAnswer: row[10]))
             }
         }
     }
 
-    public func awaitingDecision(team: Team?) async throws -> [CaseSummary] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT id, reference, child_name, team FROM case_file WHERE decided = 0 \(team == nil ? "" : "AND team = ?") ORDER BY opened_on LIMIT 200",
-                arguments: team.map { [$0.rawValue] } ?? []
-            ).map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
-        }
+    public func awaitingDecision(team: Team?) async throws -> [WaitingRequest] {
+        try await writer.read { db in try Self.waitingRequests(team: team, limit: 200, in: db) }
+    }
+
+    /// Requests no manager has decided on, in the duty queue's order (`WaitingRequest.dutyOrder`).
+    static func waitingRequests(team: Team?, limit: Int?, in db: Database) throws -> [WaitingRequest] {
+        var sql = """
+            SELECT id, reference, child_name, team, opened_on, \(urgencySQL(table: "case_file")) AS urgency FROM case_file WHERE decided = 0
+            """
+        if team != nil { sql += " AND team = ?" }
+        if let limit { sql += " ORDER BY CASE urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, opened_on LIMIT \(limit)" }
+        return try Row.fetchAll(db, sql: sql, arguments: team.map { [$0.rawValue] } ?? []).map { row in
+            WaitingRequest(
+                summary: CaseSummary(id: CaseFile.ID(row[0] as UUID), reference: row[1], childName: row[2], team: Team(rawValue: row[3])),
+                receivedOn: try Self.date(row[4], "case_file.opened_on"), urgency: Urgency(familyAnswer: row[5]))
+        }.sorted(by: WaitingRequest.dutyOrder)
+    }
+
+    /// The family's urgency answer from a case body, or triage's where a manager triaged (as the family's codes).
+    static func urgencySQL(table: String) -> String {
+        """
+        CASE json_extract(\(table).body, '$.managerDecision.triage.urgency') WHEN 'same-day' THEN 'crisis' WHEN 'urgent' THEN 'urgent' WHEN 'routine' THEN 'routine' \
+        ELSE json_extract(\(table).body, '$.request.answers.urgency.choice._0') END
+        """
     }
 
     public func assessors(ofCase id: CaseFile.ID) async throws -> [String] {

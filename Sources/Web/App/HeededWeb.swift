@@ -58,7 +58,7 @@ public enum HeededWeb {
         } catch {
             throw StartError(description: "\(error)")
         }
-        let renderer = try await Renderer.load()
+        let renderer = try await Renderer.load(contacts: configuration.contacts)
         guard let openAPIURL = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("openapi.json") else {
             throw StartError(description: "the OpenAPI document is missing from the build")
         }

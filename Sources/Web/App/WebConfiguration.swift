@@ -32,6 +32,8 @@ public struct WebConfiguration: Sendable {
     public var connectionIdleTimeout: Duration
     /// How many needs requests one parent account may send in an hour (pages and API together); nil for no limit.
     public var needsRequestsPerHour: Int?
+    /// The council's numbers for a family who needs help today, shown on every page a family reads.
+    public var contacts: CouncilContacts
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
 
@@ -41,7 +43,7 @@ public struct WebConfiguration: Sendable {
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
         reportMaxAge: TimeInterval = 300, warmReports: Bool = true, unmetPolicy: UnmetNeedPolicy = .standard,
         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10,
-        today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
+        contacts: CouncilContacts = .unset, today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
     ) {
         self.host = host
         self.port = port
@@ -57,6 +59,7 @@ public struct WebConfiguration: Sendable {
         self.warmReports = warmReports
         self.connectionIdleTimeout = connectionIdleTimeout
         self.needsRequestsPerHour = needsRequestsPerHour
+        self.contacts = contacts
         self.today = today
     }
 

@@ -48,7 +48,7 @@ struct AssessorRoutes: Sendable {
                 assessment: item.assessment.kind.title.capitalizedFirst, status: Formatting.status(item.assessment.status),
                 deadline: item.assessment.deadline.long, overdue: daysLeft < 0,
                 timing: daysLeft < 0 ? "\(-daysLeft) working days overdue" : daysLeft == 0 ? "due today" : "\(daysLeft) working days left",
-                holder: item.assessor ?? "Not allocated")
+                holder: item.assessor ?? "Not allocated", urgency: Formatting.urgency(item.urgency))
         }
         return services.renderer.page(
             "caseload", CaseloadView(team: account.team.map { Formatting.words($0.rawValue) } ?? "all teams", rows: rows), title: "Caseload", context: context)
@@ -207,5 +207,6 @@ struct CaseloadView {
         let overdue: Bool
         let timing: String
         let holder: String
+        let urgency: String?
     }
 }

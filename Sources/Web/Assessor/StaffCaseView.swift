@@ -12,6 +12,10 @@ struct StaffCaseView {
     let carers: [String]
     let youngCarers: String
     let undecided: Bool
+    /// How soon the family needs a response, when it is sooner than routine.
+    let urgency: String?
+    /// The family said they are in crisis and nobody has decided yet: what must happen today.
+    let sameDayNotice: String?
     let recommendation: String
     let reasons: [String]
     let managerDecision: String?
@@ -97,6 +101,10 @@ struct StaffCaseView {
         carers = file.family.carers.map { "\($0.name) (\(Formatting.words($0.relationship)))\($0.hasParentalResponsibility ? ", parental responsibility" : "")\($0.isAdult ? "" : ", under 18")" }
         youngCarers = file.family.youngCarers.isEmpty ? "None" : file.family.youngCarers.joined(separator: ", ")
         undecided = file.outcome == nil
+        urgency = Formatting.urgency(file.urgency)
+        sameDayNotice = file.urgency == .sameDay && file.managerDecision == nil
+            ? "The family said on \(file.openedOn.long) that they are in crisis, and were told a person would read this request that day. Read it, contact the family and decide today."
+            : nil
         recommendation = file.currentRouting.outcome.map(ManagerRoutes.describe) ?? "The rules could not decide: a manager must."
         reasons = file.currentRouting.reasons
         managerDecision = file.managerDecision.map {

@@ -35,15 +35,26 @@ struct ManagerRoutes: Sendable {
         let waiting = try await services.store.awaitingDecision(team: nil)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let view = ManagerOverview(
-            waitingCount: waiting.count == 200 ? "200 or more" : "\(waiting.count)", unmetCount: snapshot.items.count,
+            waitingCount: waiting.count == 200 ? "200 or more" : "\(waiting.count)", sameDayNotice: Self.sameDayNotice(waiting.count { $0.urgency == .sameDay }), unmetCount: snapshot.items.count,
             noProvision: snapshot.items.count { $0.kind == .noProvision }, team: account.team.map { Formatting.words($0.rawValue) } ?? "")
         return services.renderer.page("manager-overview", view, title: "Overview", context: context)
     }
 
+    static func sameDayNotice(_ count: Int) -> String? {
+        switch count {
+        case 0: nil
+        case 1: "1 family says they are in crisis and is waiting for a decision today."
+        default: "\(count) families say they are in crisis and are waiting for a decision today."
+        }
+    }
+
     private func decisions(_ request: Request, _ context: WebContext) async throws -> Response {
-                let waiting = try await services.store.awaitingDecision(team: nil)
+        let waiting = try await services.store.awaitingDecision(team: nil)
         let view = DecisionsView(rows: waiting.map {
-            DecisionsView.Row(childName: $0.childName, reference: $0.reference, team: Formatting.words($0.team.rawValue), href: "/cases/\($0.id)/decision")
+            DecisionsView.Row(
+                childName: $0.summary.childName, reference: $0.summary.reference, team: Formatting.words($0.summary.team.rawValue),
+                receivedOn: $0.receivedOn.long, urgency: Formatting.urgency($0.urgency), sameDay: $0.urgency == .sameDay,
+                href: "/cases/\($0.summary.id)/decision")
         })
         return services.renderer.page("decisions", view, title: "Routing decisions waiting", context: context)
     }
@@ -124,7 +135,7 @@ struct ManagerRoutes: Sendable {
             answers["parent_carer_is_adult"] = .value(carer.isAdult ? "yes" : "no")
         }
         if case .choice(let urgency)? = file.request.answers["urgency"] {
-            answers["urgency"] = .value(urgency == "crisis" ? Urgency.sameDay.rawValue : urgency)
+            answers["urgency"] = .value(Urgency(familyAnswer: urgency).rawValue)
         }
         return answers
     }
@@ -211,7 +222,7 @@ struct ManagerRoutes: Sendable {
                 let team = request.uri.queryParameters["team"].flatMap { $0.isEmpty ? nil : Team(rawValue: String($0)) }
         let work = OverdueWork.find(try await services.store.overdueInputs(team: team), asOf: services.today)
         let view = OverdueView(
-            total: work.count,
+            total: work.count == 1 ? "1 piece of work is past its deadline" : "\(work.count == 0 ? "No" : "\(work.count)") pieces of work are past their deadline",
             teams: Self.teams.map { SelectOption(value: $0.value, label: $0.label, selected: team?.rawValue == $0.value) },
             rows: work.prefix(500).map {
                 OverdueView.Row(

@@ -9,6 +9,8 @@ struct SelectOption {
 
 struct ManagerOverview {
     let waitingCount: String
+    /// Families who said they are in crisis, waiting for a decision today.
+    let sameDayNotice: String?
     let unmetCount: Int
     let noProvision: Int
     let team: String
@@ -21,6 +23,10 @@ struct DecisionsView {
         let childName: String
         let reference: String
         let team: String
+        let receivedOn: String
+        /// "Same day: family in crisis" or "Urgent: this week"; nil for a routine request.
+        let urgency: String?
+        let sameDay: Bool
         let href: String
     }
 }
@@ -100,7 +106,8 @@ struct UnmetView {
 }
 
 struct OverdueView {
-    let total: Int
+    /// "1 piece of work is past its deadline".
+    let total: String
     let teams: [SelectOption]
     let rows: [Row]
     let truncated: Bool

@@ -24,6 +24,10 @@ struct FamilyCaseView {
     let missedHref: String
     let csrfToken: String
     let received: Bool
+    /// The family said they are in crisis: what happens today, shown first.
+    let sameDay: String?
+    /// Who will contact the family, how and by when.
+    let nextSteps: String
     var commentError: CommentError?
     var errors: [ErrorLink] = []
 
@@ -157,6 +161,39 @@ struct FamilyCaseView {
         missedHref = "/family/cases/\(file.id)/missed-session"
         csrfToken = csrf
         self.received = received
+        let how = Self.contactWay(file.request)
+        let calendar = WorkingDayCalendar.englandAndWales
+        if file.urgency == .sameDay && file.managerDecision == nil {
+            let today = calendar.workingDay(onOrAfter: file.openedOn)
+            sameDay = "You told us you are in crisis. A person in our duty team will read your request on \(today == file.openedOn ? "the day it arrived, " : "")\(today.long), "
+                + "and contact you \(how) that day. If you need to speak to someone before then, call the numbers at the top of this page."
+        } else {
+            sameDay = nil
+        }
+        if file.managerDecision == nil && file.outcome == nil {
+            nextSteps = "A person in our duty team will read your request and decide what happens next by \(calendar.deadline(.referralDecision, from: file.openedOn).date.long). They will contact you \(how)."
+        } else if hasAssessments {
+            nextSteps = "A worker from our \(team) team will contact you \(how) to arrange the assessments below, which must be done by the dates shown."
+        } else {
+            nextSteps = "Our \(team) team will contact you \(how) about what happens next."
+        }
+    }
+
+    /// The way the family asked to be contacted, as words to follow "contact you".
+    static func contactWay(_ request: NeedsRequest) -> String {
+        func text(_ id: String) -> String? {
+            guard case .text(let value)? = request.answers[id], !value.isEmpty else { return nil }
+            return value
+        }
+        guard case .choice(let way)? = request.answers["preferred_contact"] else { return "the way you asked" }
+        return switch way {
+        case "phone": "by phone" + (text("contact_phone").map { " on \($0)" } ?? "")
+        case "text-message": "by text message" + (text("contact_phone").map { " to \($0)" } ?? "")
+        case "email": "by email" + (text("contact_email").map { " at \($0)" } ?? "")
+        case "letter": "by letter"
+        case "video": "to arrange a video call"
+        default: "the way you asked"
+        }
     }
 
     /// A section 47 enquiry said plainly to the family: who decided, on what test, and that the assessment carries on.

@@ -8,6 +8,15 @@ extension CalendarDate {
 }
 
 enum Formatting {
+    /// A request's urgency as staff read it in a list: nil for a routine one, so only the urgent stand out.
+    static func urgency(_ urgency: Urgency) -> String? {
+        switch urgency {
+        case .sameDay: "Same day: family in crisis"
+        case .urgent: "Urgent: this week"
+        case .routine: nil
+        }
+    }
+
     /// A number without a needless ".0".
     static func number(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)

@@ -12,6 +12,7 @@ extension Layout: MustacheParent {
         case "navigation": navigation
         case "csrfToken": csrfToken
         case "backLink": backLink
+        case "help": help
         default: nil
         }
     }

@@ -10,15 +10,17 @@ struct Renderer: Sendable {
     let stylesheet: ByteBuffer
     /// The stylesheet's address carries a digest of its content, so browsers may cache it for a year.
     let stylesheetPath: String
+    /// The council's numbers, shown at the top of every page a family (or someone not signed in) reads.
+    let contacts: ContactLines
 
-    static func load() async throws -> Renderer {
+    static func load(contacts: CouncilContacts) async throws -> Renderer {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             preconditionFailure("the Web module's Resources folder is missing from the build")
         }
         let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
         let css = try Data(contentsOf: resources.appendingPathComponent("assets/heeded.css"))
         let digest = TokenDigest.digest(String(decoding: css, as: UTF8.self)).prefix(6).hexadecimal
-        return Renderer(library: library, stylesheet: ByteBuffer(bytes: css), stylesheetPath: "/assets/heeded-\(digest).css")
+        return Renderer(library: library, stylesheet: ByteBuffer(bytes: css), stylesheetPath: "/assets/heeded-\(digest).css", contacts: ContactLines(contacts))
     }
 
     /// A whole page: `template` rendered with `model`, inside the layout.
@@ -32,7 +34,8 @@ struct Renderer: Sendable {
         let layout = Layout(
             title: (hasErrors ? "Error: " : "") + title + " – Heeded", body: body, stylesheet: stylesheetPath,
             account: context.account.map { Layout.AccountLine(email: $0.email, role: $0.role.rawValue, home: Navigation.home(for: $0)) },
-            navigation: context.account.map(Navigation.items(for:)) ?? [], csrfToken: context.csrfToken, backLink: backLink)
+            navigation: context.account.map(Navigation.items(for:)) ?? [], csrfToken: context.csrfToken, backLink: backLink,
+            help: context.account.map { $0.role == .parent } ?? true ? contacts : nil)
         let html = library.render(layout, withTemplate: "layout") ?? body
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -48,6 +51,7 @@ struct Layout {
     let navigation: [Navigation.Item]
     let csrfToken: String
     let backLink: String?
+    let help: ContactLines?
 
     struct AccountLine {
         let email: String

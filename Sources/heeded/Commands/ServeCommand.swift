@@ -53,6 +53,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many needs requests one parent account may send in an hour, on the pages and the API together (0: no limit).")
     var needsRequestsPerHour = 10
 
+    @Option(help: "The children's duty team's telephone number, shown to families wherever a page tells them to call (with --demo, an invented one).")
+    var dutyPhone: String?
+
+    @Option(help: "When the duty team answers, as families should read it.")
+    var dutyHours = "Monday to Friday, 9am to 5pm"
+
+    @Option(help: "The emergency duty team's number, for outside the duty team's hours (with --demo, an invented one).")
+    var outOfHoursPhone: String?
+
     func validate() throws {
         guard auditAnchorInterval >= 1 else { throw ValidationError("--audit-anchor-interval must be at least 1 second") }
         guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
@@ -63,8 +72,16 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try data.openStore()
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
+        var contacts = CouncilContacts(dutyPhone: dutyPhone, dutyHours: dutyHours, outOfHoursPhone: outOfHoursPhone)
+        if demo {
+            contacts.dutyPhone = contacts.dutyPhone ?? CouncilContacts.demonstration.dutyPhone
+            contacts.outOfHoursPhone = contacts.outOfHoursPhone ?? CouncilContacts.demonstration.outOfHoursPhone
+        } else if contacts.dutyPhone == nil || contacts.outOfHoursPhone == nil {
+            printError("heeded: warning: set --duty-phone and --out-of-hours-phone: until then a family in crisis is sent to the council's website for the numbers")
+        }
         let configuration = WebConfiguration(
-            host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour)
+            host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour,
+            contacts: contacts)
         let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?
