@@ -50,12 +50,13 @@ struct AssessmentFormTests {
             "child_is_disabled": .value("yes"), "child_in_need": .value("yes"), "legal_basis": .value("s17-csdpa"),
             "csdpa_s2_needs": .values(["practical-assistance-at-home"]),
             "services_decided": .items([["service_description": .value("Personal care at home, mornings"), "service_type": .value("home-care"),
-                                         "service_legal_basis": .value("csdpa-s2")]]),
+                                         "service_legal_basis": .value("csdpa-s2"), "service_meets": .values(["personal-care"]),
+                                         "service_amount": .value("5"), "service_unit": .value("hours-per-week")]]),
             "next_review_date": .value("2026-06-01"),
         ]
         change(&raw)
         let form = try #require(library.form(CaseReport.childInNeedFormID))
-        #expect(form.version == 2)
+        #expect(form.version == 3)
         let checked = form.check(raw, library: library, today: FEELDate(iso: "2025-12-20")!)
         #expect(checked.isValid, "\(checked.problems)")
         return CaseReport(

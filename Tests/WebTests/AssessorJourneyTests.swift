@@ -123,7 +123,7 @@ struct AssessorJourneyTests {
     ]
 
     static let completeAssessment: [String: RawAnswer] = [
-        "assessment_start_date": .value("2026-03-03"), "assessor": .value("Hollis Brackenbury"), "assessor_knows_condition": .value("yes"),
+        "assessment_start_date": .value("2026-03-02"), "assessor": .value("Hollis Brackenbury"), "assessor_knows_condition": .value("yes"),
         "manager": .value("Greer Wrenfield"), "proportionality": .value("standard"),
         "disability_codes": .values(["COMM", "LD"]), "primary_need": .value("N2"),
         "child_seen_date": .value("2026-02-26"), "child_seen_alone": .value("yes"),
@@ -134,7 +134,10 @@ struct AssessorJourneyTests {
         "analysis": .value("Quillon's needs at night are the family's main difficulty."),
         "outcomes": .items([["outcome_text": .value("Unbroken sleep three nights a week"), "outcome_by_when": .value("2026-09-01"), "outcome_owner": .value("Hollis")]]),
         "child_is_disabled": .value("yes"), "child_in_need": .value("yes"), "legal_basis": .value("s17-csdpa"),
-        "services_decided": .items([["service_description": .value("Overnight short breaks"), "service_type": .value("overnight-short-break"), "service_legal_basis": .value("csdpa-s2")]]),
+        "services_decided": .items([[
+            "service_description": .value("Overnight short breaks"), "service_type": .value("overnight-short-break"), "service_legal_basis": .value("csdpa-s2"),
+            "service_meets": .values(["sleep-and-night-time-care"]), "service_amount": .value("24"), "service_unit": .value("nights-per-year"),
+        ]]),
         "next_review_date": .value("2026-09-01"),
     ]
 
@@ -214,7 +217,7 @@ struct AssessorJourneyTests {
             #expect(page.contains("We have not slept through for two years"))
             #expect(page.contains("Overnight short breaks at Foxglove Lodge"))
             #expect(page.contains("nights missed"))
-            #expect(page.contains("provider closed"))
+            #expect(page.contains("Provider closed"))
         }
     }
 

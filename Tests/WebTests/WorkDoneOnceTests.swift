@@ -16,7 +16,7 @@ struct WorkDoneOnceTests {
         let cin = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .childInNeed })
         _ = try await browser.signIn("hollis@example.org")
         let base = "/cases/\(file.id)/assessments/\(cin.id)/form"
-        var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(cin.id)", formID: CaseReport.childInNeedFormID, formVersion: 2)
+        var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(cin.id)", formID: CaseReport.childInNeedFormID, formVersion: 3)
         for (key, value) in AssessorJourneyTests.completeAssessment { draft.answers[key] = value }
         draft.answers["sleep_needs"] = .value("Wakes four times a night and needs an adult to settle.")
         draft.answers["sleep_severity"] = .value("severe")

@@ -17,13 +17,13 @@ public struct Delivery: Sendable, Hashable, Codable {
         deliveredUnits: Double, cancelledBy: CancelledBy? = nil, reason: ShortfallReason? = nil, notes: String? = nil
     ) throws(CaseworkError) {
         guard periodStart <= periodEnd else {
-            throw .invalid(field: "period_end", message: "the period ends (\(periodEnd)) before it starts (\(periodStart))")
+            throw .invalid(field: "period_end", message: "The period ends on \(periodEnd.long), before it starts on \(periodStart.long)")
         }
         guard plannedUnits >= 0, deliveredUnits >= 0, plannedUnits.isFinite, deliveredUnits.isFinite else {
-            throw .invalid(field: "delivered_units", message: "units cannot be negative (planned \(plannedUnits), delivered \(deliveredUnits))")
+            throw .invalid(field: "delivered_units", message: "Enter 0 or more: what was planned and what was delivered cannot be less than nothing")
         }
         if deliveredUnits < plannedUnits && reason == nil {
-            throw .invalid(field: "reason", message: "\(plannedUnits - deliveredUnits) planned units were not delivered: say why")
+            throw .invalid(field: "reason", message: "\(Self.number(plannedUnits - deliveredUnits)) of the \(Self.number(plannedUnits)) planned were not delivered: select why")
         }
         self.provisionID = provisionID
         self.periodStart = periodStart
@@ -36,6 +36,11 @@ public struct Delivery: Sendable, Hashable, Codable {
     }
 
     public var shortfall: Double { max(0, plannedUnits - deliveredUnits) }
+
+    /// "3" rather than "3.0"; "2.5" stays.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
 }
 
 /// Who cancelled undelivered units.

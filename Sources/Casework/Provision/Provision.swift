@@ -25,7 +25,7 @@ public struct Provision: Sendable, Hashable, Codable, Identifiable {
             throw .invalid(field: "needs", message: "provision must say which assessed need it meets")
         }
         if let endDate, endDate < startDate {
-            throw .invalid(field: "end_date", message: "the end date \(endDate) is before the start date \(startDate)")
+            throw .invalid(field: "end_date", message: "The end date, \(endDate.long), is before the start date, \(startDate.long)")
         }
         self.id = id
         self.caseID = caseID

@@ -76,10 +76,10 @@ extension Delivery {
     public func problems(against provision: Provision, existing: [Delivery], today: CalendarDate) -> [CaseworkError] {
         var problems: [CaseworkError] = []
         if periodStart < provision.startDate {
-            problems.append(.invalid(field: "period_start", message: "The provision started on \(provision.startDate): a period cannot begin before it"))
+            problems.append(.invalid(field: "period_start", message: "The provision started on \(provision.startDate.long): a period cannot begin before it"))
         }
         if let end = provision.endDate, periodEnd > end {
-            problems.append(.invalid(field: "period_end", message: "The provision ended on \(end): a period cannot end after it"))
+            problems.append(.invalid(field: "period_end", message: "The provision ended on \(end.long): a period cannot end after it"))
         }
         if periodEnd > today {
             problems.append(.invalid(field: "period_end", message: "The period has not ended yet: record it once it has"))
@@ -92,7 +92,7 @@ extension Delivery {
         if let clash = existing.first(where: { $0.periodStart != periodStart && $0.periodStart <= periodEnd && periodStart <= $0.periodEnd }) {
             problems.append(.invalid(
                 field: "period_start",
-                message: "This period overlaps the one already recorded from \(clash.periodStart) to \(clash.periodEnd): correct that record, or record only the days after it"))
+                message: "This period overlaps the one already recorded from \(clash.periodStart.long) to \(clash.periodEnd.long): correct that record, or record only the days after it"))
         }
         return problems
     }

@@ -38,11 +38,19 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 arguments: [report.id.uuid, report.caseID.uuid, report.assessmentID?.uuid, report.formID, report.submittedOn.description, body])
             let recorded = try Self.needs(ofCase: report.caseID, in: db)
             let previousNeeds = Dictionary(recorded.map { ($0.id, $0) }) { first, _ in first }
-            for need in report.needRecords(request: file.request, recorded: recorded) {
+            let needs = report.needRecords(request: file.request, recorded: recorded)
+            for need in needs {
                 let needBody = try StoredJSON.encode(need)
                 try Self.upsertNeed(need, body: needBody, in: db)
                 try AuditLog.append(AuditEvent(
                     actor: who, action: "need.saved", subject: "need/\(need.id)", previousValue: try previousNeeds[need.id].map(StoredJSON.encode), newValue: needBody),
+                    in: db, key: auditKey)
+            }
+            for provision in try report.decidedProvision(meeting: needs) {
+                let provisionBody = try StoredJSON.encode(provision)
+                try Self.refreshLedger(ofProvision: try Self.upsertProvision(provision, body: provisionBody, in: db), in: db)
+                try AuditLog.append(
+                    AuditEvent(actor: who, action: "provision.saved", subject: "provision/\(provision.id)", previousValue: nil, newValue: provisionBody),
                     in: db, key: auditKey)
             }
             if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db)) {

@@ -80,8 +80,41 @@ struct CaseJSON: ResponseEncodable {
         let legalBasis: String
         let startDate: String
         let endDate: String?
+        /// Totals over `deliveries`, as every page shows them (`ProvisionStatement`).
         let plannedUnits: Double
         let deliveredUnits: Double
+        let deliveries: [DeliveryJSON]
+
+        init(_ statement: ProvisionStatement) {
+            let provision = statement.provision
+            id = provision.id.description
+            service = provision.service.rawValue
+            description = provision.description
+            amount = provision.amount.description
+            provider = provision.provider
+            legalBasis = provision.legalBasis.rawValue
+            startDate = provision.startDate.description
+            endDate = provision.endDate?.description
+            plannedUnits = statement.totals.plannedUnits
+            deliveredUnits = statement.totals.deliveredUnits
+            deliveries = statement.deliveries.map(DeliveryJSON.init)
+        }
+    }
+
+    struct DeliveryJSON: Encodable {
+        let periodStart: String
+        let periodEnd: String
+        let plannedUnits: Double
+        let deliveredUnits: Double
+        let reason: String?
+
+        init(_ delivery: Delivery) {
+            periodStart = delivery.periodStart.description
+            periodEnd = delivery.periodEnd.description
+            plannedUnits = delivery.plannedUnits
+            deliveredUnits = delivery.deliveredUnits
+            reason = delivery.reason?.rawValue
+        }
     }
 }
 

@@ -83,7 +83,6 @@ struct APIRoutes: Sendable {
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
         let file = record.file
-        let totals = Dictionary(grouping: record.deliveries, by: \.provisionID).mapValues(DeliveryTotals.init)
         return try json(CaseJSON(
             id: file.id.description, reference: file.reference, childName: file.child.fullName, team: file.team.rawValue,
             openedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
@@ -92,12 +91,7 @@ struct APIRoutes: Sendable {
             needs: record.needs.map {
                 .init(id: $0.id.description, area: $0.area.rawValue, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView)
             },
-            provisions: record.provisions.map {
-                .init(
-                    id: $0.id.description, service: $0.service.rawValue, description: $0.description, amount: $0.amount.description, provider: $0.provider,
-                    legalBasis: $0.legalBasis.rawValue, startDate: $0.startDate.description, endDate: $0.endDate?.description,
-                    plannedUnits: totals[$0.id]?.plannedUnits ?? 0, deliveredUnits: totals[$0.id]?.deliveredUnits ?? 0)
-            },
+            provisions: record.provisionStatements.map(CaseJSON.ProvisionJSON.init),
             unmet: { () -> [UnmetJSON] in
                 let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
                 return UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetJSON.init)

@@ -96,9 +96,10 @@ struct AssessorRoutes: Sendable {
             let sent = try await services.store.reports(ofCase: caseID).last { $0.assessmentID == assessmentID }
             throw WebError.alreadyDone(href: "/cases/\(caseID)" + (sent.map { "#report-\($0.id)" } ?? "#assessments"))
         }
-        let journey = FormJourney(
+        var journey = FormJourney(
             form: form, library: services.library, purpose: "assessment/\(assessmentID)", basePath: "/cases/\(caseID)/assessments/\(assessmentID)/form",
             caption: "\(summary.childName) (\(summary.reference))", today: services.today)
+        journey.domainProblems = Self.provisionProblems(form: form, caseID: caseID, assessmentID: assessmentID, author: account.actingUser, today: services.today)
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this report and add their comments.",
             sentHref: "/cases/\(caseID)#assessments")
@@ -130,6 +131,26 @@ struct AssessorRoutes: Sendable {
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.",
             sentHref: "/cases/\(caseID)#reports")
+    }
+
+    /// Services decided that could not become provision as written, shown beside their questions before sending.
+    private static func provisionProblems(
+        form: FormDefinition, caseID: CaseFile.ID, assessmentID: Assessment.ID, author: ActingUser, today: CalendarDate
+    ) -> @Sendable (Answers) -> [AnswerProblem] {
+        { answers in
+            let report = CaseReport(
+                caseID: caseID, assessmentID: assessmentID, formID: form.id, formVersion: form.version, title: form.title,
+                answers: answers.values.compactMapValues(SubmittedAnswer.init), author: author, submittedOn: today)
+            do throws(ProvisionNotDecided) {
+                _ = try report.decidedProvision(meeting: report.assessedNeeds(request: nil))
+                return []
+            } catch {
+                return error.problems.compactMap { problem in
+                    guard case .invalid(let field, let message) = problem else { return nil }
+                    return AnswerProblem(field: field, message: message)
+                }
+            }
+        }
     }
 
     /// What the store would refuse in an advice, shown beside the questions before sending.

@@ -64,13 +64,8 @@ struct StaffCaseView {
     }
 
     struct ProvisionRow {
-        let description: String
-        let amount: String
-        let provider: String
-        let legalBasis: String
-        let period: String
-        let planned: String
-        let delivered: String
+        /// The same lines and totals the family reads.
+        let line: FamilyCaseView.ProvisionLine
         let deliveryHref: String
     }
 
@@ -138,14 +133,8 @@ struct StaffCaseView {
             NeedRow(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView,
                     provisionHref: "/cases/\(id)/provision/new?need=\($0.id)")
         }
-        let byProvision = Dictionary(grouping: record.deliveries, by: \.provisionID)
-        provisions = record.provisions.map { provision in
-            let totals = DeliveryTotals(byProvision[provision.id] ?? [])
-            return ProvisionRow(
-                description: provision.description, amount: provision.amount.description, provider: provision.provider ?? "No provider found",
-                legalBasis: provision.legalBasis.title, period: "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? ""),
-                planned: Formatting.number(totals.plannedUnits), delivered: Formatting.number(totals.deliveredUnits),
-                deliveryHref: "/cases/\(id)/provision/\(provision.id)/deliveries/new")
+        provisions = record.provisionStatements.map { statement in
+            ProvisionRow(line: FamilyCaseView.ProvisionLine(statement), deliveryHref: "/cases/\(id)/provision/\(statement.provision.id)/deliveries/new")
         }
         let measure = DeliveryMeasure(asOf: today, policy: services.configuration.unmetPolicy)
         unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(FamilyCaseView.UnmetLine.init)

@@ -48,6 +48,8 @@ struct FamilyCaseView {
         let assessorView: String
     }
 
+    /// A provision and every delivery recorded against it, with the totals, from `CaseRecord.provisionStatements`:
+    /// the family's page and staff's show the same lines.
     struct ProvisionLine {
         let description: String
         let amount: String
@@ -55,6 +57,24 @@ struct FamilyCaseView {
         let legalBasis: String
         let period: String
         let deliveries: [DeliveryLine]
+        let plannedTotal: String
+        let deliveredTotal: String
+
+        init(_ statement: ProvisionStatement) {
+            let provision = statement.provision
+            description = provision.description
+            amount = provision.amount.description
+            provider = provision.provider ?? "No provider found yet"
+            legalBasis = provision.legalBasis.title
+            period = "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? "")
+            deliveries = statement.deliveries.map { delivery in
+                DeliveryLine(
+                    period: "\(delivery.periodStart.long) to \(delivery.periodEnd.long)", planned: Formatting.number(delivery.plannedUnits),
+                    delivered: Formatting.number(delivery.deliveredUnits), reason: delivery.reason?.title.capitalizedFirst)
+            }
+            plannedTotal = Formatting.number(statement.totals.plannedUnits)
+            deliveredTotal = Formatting.number(statement.totals.deliveredUnits)
+        }
     }
 
     struct DeliveryLine {
@@ -133,17 +153,7 @@ struct FamilyCaseView {
         }
         hasAssessments = !assessments.isEmpty
         needs = record.needs.map { NeedLine(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView) }
-        provisions = record.provisions.map { provision in
-            ProvisionLine(
-                description: provision.description, amount: provision.amount.description, provider: provision.provider ?? "No provider found yet",
-                legalBasis: provision.legalBasis.title,
-                period: "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? ""),
-                deliveries: record.deliveries.filter { $0.provisionID == provision.id }.suffix(12).map { delivery in
-                    DeliveryLine(
-                        period: "\(delivery.periodStart.long) to \(delivery.periodEnd.long)", planned: Formatting.number(delivery.plannedUnits),
-                        delivered: Formatting.number(delivery.deliveredUnits), reason: delivery.reason?.title)
-                })
-        }
+        provisions = record.provisionStatements.map(ProvisionLine.init)
         let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
         unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetLine.init)
         let commentsByReport = Dictionary(grouping: comments, by: \.reportID)
