@@ -43,6 +43,8 @@ public struct NeedsRequestIntake: Sendable {
         let check = form.check(raw, library: library, today: date)
         guard check.isValid else { return .needsChanges(check.problems) }
         let answers = check.answers
+        let problems = problems(answers, on: date)
+        guard problems.isEmpty else { return .needsChanges(problems) }
         // Concerns are the duty worker's coding of what was said, never asked of the family: a request arrives with
         // none (`RequestFacts(bound:)` reads a missing list as empty), and a worker's coding comes later, at triage.
         let (facts, routing) = route(form.facts(from: answers, receivedDate: date))
@@ -51,6 +53,19 @@ public struct NeedsRequestIntake: Sendable {
             referralSource: facts?.referralSource.rawValue ?? "1A", answers: answers.values.compactMapValues(SubmittedAnswer.init))
         let file = CaseFile(child: child(answers, facts: facts), family: family(answers, facts: facts), request: request, routing: routing)
         return .ready(ReceivedRequest(file: file, assessments: file.initialAssessments(calendar: calendar)))
+    }
+
+    /// What the form cannot say but a person would notice: a child's date of birth more than 10 months ahead is no
+    /// baby's due date, and one more than 100 years ago is a typing slip.
+    public func problems(_ answers: Answers, on date: CalendarDate) -> [AnswerProblem] {
+        guard let born = answers.date("child_dob") else { return [] }
+        if born > date.adding(months: 10) {
+            return [AnswerProblem(field: "child_dob", message: "A baby not born yet is due within the next 9 months: check the year of your child's date of birth, or due date")]
+        }
+        if born < date.adding(months: -100 * 12) {
+            return [AnswerProblem(field: "child_dob", message: "Check the year of your child's date of birth: it is more than 100 years ago")]
+        }
+        return []
     }
 
     /// What the routing tables decide on bound facts; undecided, with the reason, when the tables cannot decide or

@@ -11,9 +11,10 @@ struct AccountRoutes: Sendable {
     let services: WebServices
 
     func register(on router: WebRouter) {
-        router.get("/") { _, context in
+        router.get("/") { request, context in
             if let account = context.account { return Response.redirect(to: Navigation.home(for: account), type: .normal) }
-            return services.renderer.page("start", StartView(), title: "Ask for help for your disabled child", context: context)
+            return services.renderer.page(
+                "start", StartView(signedOut: request.uri.queryParameters["signed-out"] != nil), title: "Ask for help for your disabled child", context: context)
         }
         router.get("/sign-in") { request, context in
             signInPage(context, email: "", next: request.uri.queryParameters["next"].map(String.init) ?? "",
@@ -24,7 +25,11 @@ struct AccountRoutes: Sendable {
         router.post("/sign-out") { _, context in
             context.sessions.clearSession()
             if let account = context.account { try await services.store.signOutEverywhere(account.id, by: account.actingUser) }
-            return Response.redirect(to: "/", type: .normal)
+            // Marked, so a page reached afterwards (the browser's Back) says the person signed out, not that they were
+            // signed out for being away.
+            var response = Response.redirect(to: "/?signed-out=1", type: .normal)
+            response.setCookie(Cookie(name: HeededWeb.signedOutCookie, value: "1", path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
         }
         router.get("/create-account") { _, context in
             services.renderer.page("create-account", CreateAccountView(email: "", errors: [], emailError: nil, passwordError: nil, csrfToken: context.csrfToken),
@@ -71,7 +76,25 @@ struct AccountRoutes: Sendable {
         }
         try await services.store.clearFailedSignIns(email: email)
         try await startSession(for: account, request: request, context: context)
-        return .redirect(to: next.isEmpty ? Navigation.home(for: account) : next, type: .normal)
+        var response = Response.redirect(to: try await openable(next, by: account) ? next : Navigation.home(for: account), type: .normal)
+        if request.cookies[HeededWeb.signedOutCookie] != nil {
+            response.setCookie(Cookie(name: HeededWeb.signedOutCookie, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    /// Whether the page a sign-in returns to is one this account may open: the last person's case page, reached
+    /// with Back before the next person signs in on the same computer, is not theirs, so they go to their own home.
+    private func openable(_ next: String, by account: Account) async throws -> Bool {
+        guard !next.isEmpty else { return false }
+        guard let range = next.range(of: #"/cases/[0-9A-Fa-f-]{36}"#, options: .regularExpression) else { return true }
+        guard let caseID = CaseFile.ID(String(next[range].dropFirst("/cases/".count))) else { return false }
+        do {
+            try await CaseAccess.check(caseID, for: account, services: services)
+            return true
+        } catch WebError.notFound, WebError.wrongRole {
+            return false
+        }
     }
 
     /// A new session under a new key; the session the browser held before (signed in as anyone, or not) is deleted,
@@ -120,7 +143,9 @@ struct AccountRoutes: Sendable {
     }
 }
 
-struct StartView {}
+struct StartView {
+    let signedOut: Bool
+}
 
 struct SignInView {
     let email: String

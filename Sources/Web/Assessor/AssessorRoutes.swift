@@ -58,11 +58,12 @@ struct AssessorRoutes: Sendable {
         let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
-        let view = StaffCaseView(
+        var view = StaffCaseView(
             record: record, reports: try await services.store.reports(ofCase: caseID), comments: try await services.store.comments(ofCase: caseID),
             missed: try await services.store.missedSessions(ofCase: caseID), account: account,
             assessors: ActingUser.Role.managers.contains(account.role) ? try await services.store.accounts(role: .assessor).map(\.email) : [],
             services: services, csrf: context.csrfToken)
+        view.notice = request.uri.queryParameters["done"].flatMap { StaffCaseView.notices[String($0)] }
         return services.renderer.page("staff-case", view, title: "\(record.file.child.fullName) (\(record.file.reference))", context: context, backLink: "/work")
     }
 
@@ -113,7 +114,7 @@ struct AssessorRoutes: Sendable {
             title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
             author: target.account.actingUser, submittedOn: services.today)
         try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
-        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#reports", type: .normal)
+        return .redirect(to: "/cases/\(caseID)?done=sent#report-\(report.id)", type: .normal)
     }
 
     private func adviceJourney(_ request: Request, _ context: WebContext) async throws -> JourneyTarget {
@@ -210,7 +211,7 @@ struct AssessorRoutes: Sendable {
             title: target.journey.form.title, answers: check.answers.values.compactMapValues(SubmittedAnswer.init),
             author: target.account.actingUser, submittedOn: services.today, revision: revision)
         try await services.store.submitReport(report, draftOwner: target.account.id, draftPurpose: target.journey.purpose, by: target.account.actingUser)
-        return .redirect(to: "/cases/\(caseID)?submitted=\(report.id)#report-\(report.id)", type: .normal)
+        return .redirect(to: "/cases/\(caseID)?done=sent#report-\(report.id)", type: .normal)
     }
 }
 

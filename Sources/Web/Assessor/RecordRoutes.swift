@@ -83,7 +83,7 @@ struct RecordRoutes: Sendable {
         if let answers {
             do {
                 try await services.store.saveNeed(try Need.recorded(answers, caseID: caseID, on: services.today), by: account.actingUser)
-                return .redirect(to: "/cases/\(caseID)#needs", type: .normal)
+                return .redirect(to: "/cases/\(caseID)?done=need#needs", type: .normal)
             } catch let error as CaseworkError {
                 Self.invalid(error, into: &posted)
             }
@@ -116,7 +116,7 @@ struct RecordRoutes: Sendable {
         if let answers, posted.problems.isEmpty {
             do {
                 try await services.store.saveProvision(try Provision.agreed(answers, caseID: caseID, needIDs: needIDs), by: account.actingUser)
-                return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
+                return .redirect(to: "/cases/\(caseID)?done=provision#provision", type: .normal)
             } catch let error as CaseworkError {
                 Self.invalid(error, into: &posted)
             } catch is CaseStoreError {
@@ -155,7 +155,7 @@ struct RecordRoutes: Sendable {
                 let problems = delivery.problems(against: provision, existing: existing, today: services.today)
                 if problems.isEmpty {
                     try await services.store.recordDelivery(delivery, inCase: caseID, by: account.actingUser)
-                    return .redirect(to: "/cases/\(caseID)#provision", type: .normal)
+                    return .redirect(to: "/cases/\(caseID)?done=provision#provision", type: .normal)
                 }
                 for problem in problems { Self.invalid(problem, into: &posted) }
             } catch let error as CaseworkError {

@@ -32,6 +32,16 @@ struct StaffCaseView {
     let addNeedHref: String
     let addProvisionHref: String
     let csrfToken: String
+    /// What was just done, said back ("Sent: the family can now read it").
+    var notice: String?
+
+    /// The notices a page shows after an action, by the code the action redirects with.
+    static let notices = [
+        "sent": "Sent. It is on the record below, and the family can now read it.",
+        "need": "The need is recorded.",
+        "provision": "The provision is agreed and recorded.",
+        "delivery": "The delivery is recorded.",
+    ]
 
     struct AssessmentRow {
         let title: String

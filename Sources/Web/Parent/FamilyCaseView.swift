@@ -28,6 +28,8 @@ struct FamilyCaseView {
     let sameDay: String?
     /// Who will contact the family, how and by when.
     let nextSteps: String
+    /// What the family just did, said back to them ("Your comment was added").
+    var notice: String?
     var commentError: CommentError?
     var errors: [ErrorLink] = []
 
@@ -188,6 +190,12 @@ struct FamilyCaseView {
             nextSteps = "Our \(team) team will contact you \(how) about what happens next."
         }
     }
+
+    /// The notices a page shows after an action, by the code the action redirects with (never words from the address).
+    static let notices = [
+        "comment": "Your comment was added beside the report. Your worker will read it.",
+        "missed-session": "Thank you: we have recorded the session that did not happen, and your worker will look into it.",
+    ]
 
     /// The way the family asked to be contacted, as words to follow "contact you".
     static func contactWay(_ request: NeedsRequest) -> String {

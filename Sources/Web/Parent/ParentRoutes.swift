@@ -12,9 +12,10 @@ struct ParentRoutes: Sendable {
         let family = router.only(ActingUser.Role.parents)
         family.get("/family") { request, context in try await home(request, context) }
         FormJourneyRoutes(services: services, resolve: { request, context in
-            let journey = FormJourney(
+            var journey = FormJourney(
                 form: services.intake.form, library: services.library, purpose: NeedsRequestIntake.formID, basePath: "/request",
                 caption: nil, today: services.today)
+            journey.domainProblems = { [intake = services.intake, today = services.today] in intake.problems($0, on: today) }
             return JourneyTarget(
                 journey: journey, account: context.signedInAccount, backLink: "/family",
                 declaration: "By sending this request you confirm that what you have told us is true to the best of your knowledge.",
@@ -60,7 +61,8 @@ struct ParentRoutes: Sendable {
         let reports = try await services.store.reports(ofCase: caseID)
         let comments = try await services.store.comments(ofCase: caseID)
         let missed = try await services.store.missedSessions(ofCase: caseID)
-        let view = FamilyCaseView(record: record, reports: reports, comments: comments, missed: missed, services: services, received: received, csrf: context.csrfToken)
+        var view = FamilyCaseView(record: record, reports: reports, comments: comments, missed: missed, services: services, received: received, csrf: context.csrfToken)
+        view.notice = request.uri.queryParameters["done"].flatMap { FamilyCaseView.notices[String($0)] }
         return services.renderer.page(received ? "received" : "family-case", view, title: received ? "Request received" : "\(record.file.child.fullName)’s record", context: context,
                                       backLink: received ? nil : "/family")
     }
@@ -90,7 +92,7 @@ struct ParentRoutes: Sendable {
             return services.renderer.page("family-case", view, title: "\(record.file.child.fullName)’s record", context: context, status: .unprocessableContent,
                                           hasErrors: true, backLink: "/family")
         }
-        return .redirect(to: "/family/cases/\(caseID)#report-\(reportID)", type: .normal)
+        return .redirect(to: "/family/cases/\(caseID)?done=comment#report-\(reportID)", type: .normal)
     }
 
     private func missedSessionPage(_ request: Request, _ context: WebContext, problems: [String: String], status: HTTPResponse.Status) async throws -> Response {
@@ -131,7 +133,7 @@ struct ParentRoutes: Sendable {
                     caseID: caseID, provisionID: provisionID, sessionDate: date, whatHappened: form["what_happened"] ?? "",
                     reportedBy: account.actingUser, reportedOn: services.today)
                 try await services.store.reportMissedSession(report, by: account.actingUser)
-                return .redirect(to: "/family/cases/\(caseID)?reported=1#provision", type: .normal)
+                return .redirect(to: "/family/cases/\(caseID)?done=missed-session#provision", type: .normal)
             } catch CaseworkError.invalid(let field, let message) {
                 problems[field] = message
             } catch CaseStoreError.notFound {

@@ -11,7 +11,8 @@ struct RoleGate: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard let account = context.account else {
-            throw WebError.signInRequired(returnTo: request.uri.path, expired: request.cookies[HeededWeb.sessionCookie] != nil)
+            let expired = request.cookies[HeededWeb.sessionCookie] != nil && request.cookies[HeededWeb.signedOutCookie] == nil
+            throw WebError.signInRequired(returnTo: request.uri.path, expired: expired)
         }
         guard roles.contains(account.role) else { throw WebError.wrongRole }
         return try await next(request, context)
