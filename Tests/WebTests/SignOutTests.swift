@@ -33,3 +33,23 @@ struct SignOutTests {
         }
     }
 }
+
+@Suite("The privacy notice")
+struct PrivacyNoticeTests {
+    @Test("the privacy notice the request asks a parent to read is a page, linked from the foot of every page")
+    func privacyNotice() async throws {
+        let server = try TestServer()
+        try await server.account("rhian@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            let notice = try await browser.get("/privacy")
+            #expect(notice.status == .ok)
+            #expect(notice.contains("Article 6(1)(e)"))
+            #expect(notice.contains("We answer within one calendar month."))
+            _ = try await browser.signIn("rhian@example.org")
+            let consent = try await browser.get("/request/section/consent")
+            #expect(consent.contains("Have you read our privacy notice"))
+            #expect(consent.contains(#"<a href="/privacy""#))
+        }
+    }
+}

@@ -16,6 +16,9 @@ struct AccountRoutes: Sendable {
             return services.renderer.page(
                 "start", StartView(signedOut: request.uri.queryParameters["signed-out"] != nil), title: "Ask for help for your disabled child", context: context)
         }
+        router.get("/privacy") { _, context in
+            services.renderer.page("privacy", [String: String](), title: "Privacy notice", context: context)
+        }
         router.get("/sign-in") { request, context in
             signInPage(context, email: "", next: request.uri.queryParameters["next"].map(String.init) ?? "",
                        expired: request.uri.queryParameters["expired"] != nil, created: request.uri.queryParameters["created"] != nil, error: nil)
