@@ -79,3 +79,8 @@ def driver_without_javascript():
     browser = chrome(javascript=False)
     yield browser
     browser.quit()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from pages import AXE_VERSION
+    terminalreporter.write_line(f"pages checked with axe-core {AXE_VERSION}, failing on moderate or worse")

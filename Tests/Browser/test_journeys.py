@@ -4,7 +4,7 @@ import uuid
 from selenium.webdriver.common.by import By
 
 from conftest import DEMO_PASSWORD
-from pages import Visit
+from pages import DESKTOP, PHONE, Visit
 
 
 def fill_needs_request(visit, with_household=True):
@@ -209,6 +209,9 @@ def test_manager_journey(server, driver):
     assert visit.h1() == "Assessed but unmet need"
     assert visit.driver.find_elements(By.CSS_SELECTOR, "svg.chart")
     assert "Unmet need at the end of each month" in visit.text()
+    for width in (PHONE[0], DESKTOP[0]):
+        smallest = visit.smallest_chart_label(width)
+        assert smallest >= 14, f"the chart's labels render at {smallest:.1f} px in a {width} px window"
     visit.driver.find_element(By.CSS_SELECTOR, '#filter-service option[value="none"]').click()
     visit.press("Filter")
     assert "service=none" in visit.driver.current_url

@@ -6,17 +6,19 @@ import Casework
 /// which read the table instead.
 enum TrendChart {
     static func svg(_ points: [UnmetNeedTrendPoint]) -> String {
-        let width = 720.0, height = 300.0, left = 56.0, bottom = 40.0, top = 16.0
+        // A narrow drawing (the stylesheet caps it at 420 px) so 17-unit labels render at 14 px or more on a
+        // phone's 315 px column, and about 20 px on a desktop; the month labels slope so twelve of them fit.
+        let width = 360.0, height = 250.0, left = 44.0, bottom = 50.0, top = 14.0, fontSize = 17
         let plotHeight = height - bottom - top
         let maximum = max(1, points.map(\.total).max() ?? 1)
         let scale = niceCeiling(maximum)
         let slot = (width - left - 8) / Double(max(points.count, 1))
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-size=\"\(fontSize)\" role=\"img\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
         for step in 0...4 {
             let value = scale * step / 4
             let y = top + plotHeight - plotHeight * Double(value) / Double(scale)
             svg += "<line class=\"chart__grid\" x1=\"\(left)\" x2=\"\(width - 8)\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            svg += "<text class=\"chart__label\" x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(value)</text>"
+            svg += "<text class=\"chart__label\" x=\"\(left - 6)\" y=\"\(y + 6)\" text-anchor=\"end\">\(value)</text>"
         }
         for (index, point) in points.enumerated() {
             let x = left + slot * Double(index) + slot * 0.15
@@ -26,7 +28,8 @@ enum TrendChart {
             let base = top + plotHeight
             svg += "<rect class=\"chart__bar chart__bar--none\" x=\"\(x)\" y=\"\(base - noneHeight)\" width=\"\(barWidth)\" height=\"\(noneHeight)\"/>"
             svg += "<rect class=\"chart__bar chart__bar--behind\" x=\"\(x)\" y=\"\(base - noneHeight - behindHeight)\" width=\"\(barWidth)\" height=\"\(behindHeight)\"/>"
-            svg += "<text class=\"chart__label\" x=\"\(x + barWidth / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(point.asOf.monthLabel.prefix(3))</text>"
+            let labelX = x + barWidth / 2 + 4, labelY = base + 14
+            svg += "<text class=\"chart__label\" x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">\(point.asOf.monthLabel.prefix(3))</text>"
         }
         svg += "</svg>"
         return svg
