@@ -214,6 +214,34 @@ struct RoundTripTests {
         #expect(actions.contains("report.submitted") && actions.contains("need.saved"))
     }
 
+    @Test("sending completes an open assessment once; one completed before it reached Heeded takes its report once, its status kept")
+    func reportOncePerAssessment() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await temporary.store.receive(ReceivedRequest(file: family.file, assessments: family.assessments), ownedBy: nil, by: parent)
+        func report(_ assessment: Assessment) -> CaseReport {
+            CaseReport(
+                caseID: family.file.id, assessmentID: assessment.id, formID: "young-carer-assessment", formVersion: 1, title: "Young carer's needs assessment",
+                answers: [:], author: assessor, submittedOn: day("2025-10-01"))
+        }
+        let open = family.assessments[0]
+        try await temporary.store.submitReport(report(open), draftOwner: nil, draftPurpose: nil, by: assessor)
+        #expect(try await temporary.store.assessment(open.id)?.status == .completed)
+        await #expect(throws: CaseworkError.self, "a second send of the same assessment") {
+            try await temporary.store.submitReport(report(open), draftOwner: nil, draftPurpose: nil, by: assessor)
+        }
+        let imported = family.assessments[1]
+        for status in [AssessmentStatus.offered, .accepted, .inProgress, .completed, .authorised] {
+            _ = try await temporary.store.moveAssessment(imported.id, to: status, on: day("2025-09-20"), by: status == .accepted ? parent : manager)
+        }
+        try await temporary.store.submitReport(report(imported), draftOwner: nil, draftPurpose: nil, by: assessor)
+        #expect(try await temporary.store.assessment(imported.id)?.status == .authorised)
+        await #expect(throws: CaseworkError.self) {
+            try await temporary.store.submitReport(report(imported), draftOwner: nil, draftPurpose: nil, by: assessor)
+        }
+        #expect(try await temporary.store.reports(ofCase: family.file.id).count == 2)
+    }
+
     @Test("a stored code Heeded does not know stops the report with the column named, rather than becoming a default")
     func unknownCodes() async throws {
         for (sql, column) in [("UPDATE need SET area = 'flying'", "need.area"), ("UPDATE provision SET service = 'teleport'", "provision.service")] {

@@ -29,3 +29,27 @@ struct NoticesTests {
         }
     }
 }
+
+@Suite("Asked once")
+struct KnownFactsTests {
+    @Test("an assessment form starts with what the case knows: the child's areas affected, date of birth, and that the parent asked, and when")
+    func knownFactsFilledIn() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let assessor = try await server.account("hollis@example.org", role: .assessor)
+        let file = try await server.openCase(for: parent)
+        let assessments = try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments
+        let carer = try #require(assessments.first { $0.kind == .parentCarer })
+        let cin = try #require(assessments.first { $0.kind == .childInNeed })
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("hollis@example.org")
+            let details = try await browser.get("/cases/\(file.id)/assessments/\(carer.id)/form/section/assessment_details")
+            #expect(details.contains(#"value="request" checked"#), "the parent asked in their request")
+            #expect(details.contains(#"name="child_date_of_birth-year" type="text" inputmode="numeric" value="2018""#))
+            #expect(details.contains(#"name="request_date-day" type="text" inputmode="numeric" value="02""#))
+            let profile = try await browser.get("/cases/\(file.id)/assessments/\(cin.id)/form/section/child_profile")
+            #expect(profile.all(#"value="(COMM|LD|BEH)" checked"#).count == 3, "the areas the family named")
+        }
+    }
+}

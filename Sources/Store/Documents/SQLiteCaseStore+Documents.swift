@@ -22,15 +22,22 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 guard let assessment = try Self.assessment(assessmentID, in: db), assessment.caseID == report.caseID else {
                     throw CaseStoreError.badReference("assessment \(assessmentID) is not in case \(report.caseID)")
                 }
-                // Sending completes the assessment; once complete, only a revision changes what was sent.
-                if report.revision == nil {
+                // Sending completes the assessment; once complete, only a revision changes what was sent. An
+                // assessment completed before it reached Heeded (imported) with no report yet takes its report once,
+                // its status as it was.
+                if report.revision != nil {
+                    if assessment.status.isOpen || assessment.status == .declined {
+                        throw CaseStoreError.badReference("assessment \(assessmentID) has not been sent, so there is nothing to revise")
+                    }
+                } else if assessment.status.isOpen {
                     let completed = try assessment.completedBySending(on: report.submittedOn, by: who)
                     try Self.upsertAssessment(completed, in: db)
                     try AuditLog.append(AuditEvent(
                         actor: who, action: "assessment.status", subject: "assessment/\(assessmentID)",
                         previousValue: try StoredJSON.encode(assessment), newValue: try StoredJSON.encode(completed)), in: db, key: auditKey)
-                } else if assessment.status.isOpen || assessment.status == .declined {
-                    throw CaseStoreError.badReference("assessment \(assessmentID) has not been sent, so there is nothing to revise")
+                } else if try assessment.status == .declined
+                    || Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_report WHERE assessment_id = ?)", arguments: [assessmentID.uuid]) == true {
+                    throw CaseworkError.illegalTransition(AssessmentTransitionError(from: assessment.status, to: .completed))
                 }
             }
             try db.execute(

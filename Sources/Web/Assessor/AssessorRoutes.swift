@@ -100,6 +100,9 @@ struct AssessorRoutes: Sendable {
         var journey = FormJourney(
             form: form, library: services.library, purpose: "assessment/\(assessmentID)", basePath: "/cases/\(caseID)/assessments/\(assessmentID)/form",
             caption: "\(summary.childName) (\(summary.reference))", today: services.today)
+        journey.initialAnswers = { [services] in
+            try await services.store.caseRecord(caseID, viewedBy: account.actingUser).knownAnswers(for: assessment)
+        }
         journey.domainProblems = Self.provisionProblems(form: form, caseID: caseID, assessmentID: assessmentID, author: account.actingUser, today: services.today)
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this report and add their comments.",
@@ -127,7 +130,7 @@ struct AssessorRoutes: Sendable {
         var journey = FormJourney(
             form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
             caption: "\(summary.childName) (\(summary.reference))", today: today)
-        journey.initialAnswers = known.adviceAnswers(on: today)
+        journey.initialAnswers = { [known] in known.adviceAnswers(on: today) }
         journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today)
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.",
@@ -188,7 +191,8 @@ struct AssessorRoutes: Sendable {
         var journey = FormJourney(
             form: form, library: services.library, purpose: "revision/\(reportID)", basePath: "/cases/\(caseID)/reports/\(reportID)/revision",
             caption: "\(summary.childName) (\(summary.reference)): revising what was sent on \(revised.submittedOn.long)", today: today)
-        journey.initialAnswers = revised.answers.mapValues(RawAnswer.init)
+        let sent = revised.answers.mapValues(RawAnswer.init)
+        journey.initialAnswers = { sent }
         if revised.formID == CaseReport.ehcAdviceFormID {
             // Checked as the advice it replaces would be, without that advice counting as already sent.
             var known = try await services.store.ehcContext(ofCase: caseID)

@@ -17,14 +17,15 @@ struct FormJourney: Sendable {
     /// Problems the domain finds in answers the form accepts (EHC advice naming a section D need that is not
     /// there); asked only once the form's own checks pass.
     var domainProblems: (@Sendable (Answers) -> [AnswerProblem])?
-    /// Answers a new draft starts with: what the case already knows, so nobody is asked twice.
-    var initialAnswers: [String: RawAnswer] = [:]
+    /// Answers a new draft starts with: what the case already knows, so nobody is asked twice. Worked out only when
+    /// a draft is started, since it may read (and so log a look at) the child's record.
+    var initialAnswers: @Sendable () async throws -> [String: RawAnswer] = { [:] }
     /// What sending would do, shown on the check page once the answers stand (the routing on a manager's triage).
     var preview: (@Sendable (Answers) -> CheckPreview)?
 
-    func newDraft(owner: Account.ID) -> FormDraft {
+    func newDraft(owner: Account.ID) async throws -> FormDraft {
         var draft = FormDraft(owner: owner, purpose: purpose, formID: form.id, formVersion: form.version)
-        draft.answers = initialAnswers
+        draft.answers = try await initialAnswers()
         return draft
     }
 

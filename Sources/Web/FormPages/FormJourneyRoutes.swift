@@ -36,7 +36,8 @@ struct FormJourneyRoutes: Sendable {
 
     private func draft(_ target: JourneyTarget) async throws -> FormDraft {
         let stored = try await services.store.draft(owner: target.account.id, purpose: target.journey.purpose)
-        return stored ?? target.journey.newDraft(owner: target.account.id)
+        if let stored { return stored }
+        return try await target.journey.newDraft(owner: target.account.id)
     }
 
     private func overview(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -124,7 +125,7 @@ struct FormJourneyRoutes: Sendable {
         if attempted, stored == nil, context.form?["_draft"] == "saved", let sentHref = target.sentHref {
             return .redirect(to: sentHref, type: .normal)
         }
-        let draft = stored ?? target.journey.newDraft(owner: target.account.id)
+        let draft = if let stored { stored } else { try await target.journey.newDraft(owner: target.account.id) }
         let check = target.journey.check(draft)
         var problems = attempted ? check.problems : []
         let reason = context.form?["revision_reason"] ?? ""

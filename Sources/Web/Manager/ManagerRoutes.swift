@@ -103,7 +103,8 @@ struct ManagerRoutes: Sendable {
         var journey = FormJourney(
             form: triage.form, library: services.library, purpose: "triage/\(caseID)", basePath: "/cases/\(caseID)/triage",
             caption: "\(file.child.fullName) (\(file.reference))", today: today)
-        journey.initialAnswers = Self.knownAnswers(file, manager: account, today: today)
+        let known = Self.knownAnswers(file, manager: account, today: today)
+        journey.initialAnswers = { known }
         journey.domainProblems = { answers in
             guard case .needsChanges(let problems) = triage.decide(checked: answers, for: file, by: account.actingUser, on: today) else { return [] }
             return problems
