@@ -120,10 +120,13 @@ def test_assessor_journey(server, driver):
     assert visit.h1() == "Caseload"
     visit.follow(visit.driver.find_element(By.CSS_SELECTOR, "table.table tbody tr td a"))
     case_url = visit.driver.current_url
-    forms = visit.driver.find_elements(By.PARTIAL_LINK_TEXT, "Write the assessment")
+    # The child in need assessment when the case has one open (its sections are the longest walk), else any.
+    forms = visit.driver.find_elements(By.XPATH, "//a[contains(., 'Write the assessment') and contains(., 'Child in need')]") \
+        or visit.driver.find_elements(By.PARTIAL_LINK_TEXT, "Write the assessment")
     if forms:
         visit.follow(forms[0])
-        visit.follow(visit.driver.find_elements(By.CSS_SELECTOR, ".task-list__link")[2])
+        sections = visit.driver.find_elements(By.CSS_SELECTOR, ".task-list__link")
+        visit.follow(sections[min(2, len(sections) - 1)])
         textareas = visit.driver.find_elements(By.TAG_NAME, "textarea")
         if textareas:
             textareas[0].send_keys("Told us with picture cards that trampolining is the best part of the week.")
