@@ -53,3 +53,26 @@ struct KnownFactsTests {
         }
     }
 }
+
+@Suite("A draft in progress shows")
+struct DraftInProgressTests {
+    @Test("an assessment being written shows on the case page who is writing it, and the link carries on rather than starting again")
+    func draftShows() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let assessor = try await server.account("hollis@example.org", role: .assessor)
+        let file = try await server.openCase(for: parent)
+        let cin = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .childInNeed })
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("hollis@example.org")
+            #expect(!(try await browser.get("/cases/\(file.id)")).contains("Being written"))
+            let base = "/cases/\(file.id)/assessments/\(cin.id)/form"
+            let saved = try await browser.submit(base + "/section/assessment_details", [("_action", "save"), ("assessor", "Hollis Brackenbury")])
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get("/cases/\(file.id)")
+            #expect(page.contains("Being written: a draft saved by hollis@example.org on"))
+            #expect(page.contains("Carry on writing the assessment"))
+        }
+    }
+}

@@ -129,7 +129,7 @@ struct WorkDoneOnceTests {
             #expect(try await write().status == .seeOther)
             let second = try await write()
             #expect(second.status == .unprocessableContent)
-            #expect(second.contains("advice for EHC needs assessment EHC-2026-0031 was sent on 2 March 2026: to change it, revise that advice from the case page"))
+            #expect(second.contains("Advice for EHC needs assessment EHC-2026-0031 was sent on 2 March 2026: to change it, revise that advice from the case page"))
             #expect(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).ehcAdvice.count == 1)
             let first = try #require(try await server.store.reports(ofCase: file.id).first)
             let revise = "/cases/\(file.id)/reports/\(first.id)/revision"
@@ -160,7 +160,7 @@ struct WorkDoneOnceTests {
             let refused = try await browser.submit(base + "/check", to: base + "/submit", [])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.contains("is not the child&#39;s views"))
-            #expect(refused.contains("the case has 2 assessed needs (communication; sleep and night time care): put them in section D"))
+            #expect(refused.contains("The case has 2 assessed needs (communication; sleep and night time care): put them in section D"))
             #expect(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).ehcAdvice.isEmpty)
         }
     }

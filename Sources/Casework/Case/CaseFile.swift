@@ -82,7 +82,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
         _ decision: ManagerDecision, existing: [Assessment], calendar: WorkingDayCalendar = .englandAndWales
     ) throws(CaseworkError) -> (CaseFile, [Assessment]) {
         guard managerDecision == nil else {
-            throw .invalid(field: "managerDecision", message: "case \(reference) already has a manager's decision from \(managerDecision!.decidedOn)")
+            throw .invalid(field: "managerDecision", message: "case \(reference) already has a manager's decision from \(managerDecision!.decidedOn.long)")
         }
         var copy = self
         copy.managerDecision = decision

@@ -106,7 +106,7 @@ extension EHCAdvice {
                 error("\(question).provision_meets_needs", "link the provision to the section D need it meets")
             }
             for id in item.meets where !needIDs.contains(id) {
-                error("\(question).provision_meets_needs", "links to a section D need that is not in this advice (\(id))")
+                error("\(question).provision_meets_needs", "links to a section D need that is not in this advice: choose from the needs listed in section D")
             }
             met.formUnion(item.meets)
             if let provisionID = item.provisionID {
@@ -117,7 +117,7 @@ extension EHCAdvice {
                         error("\(question).provision_section", "the linked provision is under \(known.legalBasis.title), which belongs in \(known.legalBasis.ehcSection.rawValue), not \(item.section.rawValue)")
                     }
                 } else {
-                    error(question, "links to provision that is not in the case record (\(provisionID))")
+                    error(question, "links to provision that is not in the case record: choose provision from the case, or describe it here")
                 }
             }
         }
@@ -137,9 +137,9 @@ extension EHCAdvice {
             warning("section_d_needs[\(index)]", "no H1 or H2 provision meets this need (\(need.area.title)); say where it is met")
         }
         if submittedOn == nil && today > deadline.date {
-            warning("date_requested", "the advice was due on \(deadline.date), 6 weeks from the request on \(requestedOn)")
+            warning("date_requested", "the advice was due on \(deadline.date.long), 6 weeks from the request on \(requestedOn.long)")
         } else if let submittedOn, submittedOn > deadline.date {
-            warning("date_requested", "sent on \(submittedOn), after the 6-week deadline of \(deadline.date)")
+            warning("date_requested", "sent on \(submittedOn.long), after the 6-week deadline of \(deadline.date.long)")
         }
         return problems
     }

@@ -12,4 +12,20 @@ public protocol IntakeStore: Sendable {
     func saveDraft(_ draft: FormDraft) async throws
     func draft(owner: Account.ID, purpose: String) async throws -> FormDraft?
     func removeDraft(owner: Account.ID, purpose: String) async throws
+    /// Who has a draft saved for any of `purposes`, and when it was last saved, latest first: a case page shows
+    /// that an assessment is being written, so nobody starts it again.
+    func draftsInProgress(purposes: [String]) async throws -> [DraftInProgress]
+}
+
+/// A draft someone is writing, without its answers.
+public struct DraftInProgress: Sendable, Hashable {
+    public let purpose: String
+    public let ownerEmail: String
+    public let updatedAt: Date
+
+    public init(purpose: String, ownerEmail: String, updatedAt: Date) {
+        self.purpose = purpose
+        self.ownerEmail = ownerEmail
+        self.updatedAt = updatedAt
+    }
 }

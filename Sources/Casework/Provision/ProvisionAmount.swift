@@ -46,7 +46,7 @@ public struct ProvisionAmount: Sendable, Hashable, Codable, CustomStringConverti
 
     public init(_ quantity: Double, _ unit: ProvisionUnit) throws(CaseworkError) {
         guard quantity > 0, quantity.isFinite else {
-            throw .invalid(field: "agreed_amount", message: "an agreed amount must be more than 0, found \(quantity)")
+            throw .invalid(field: "agreed_amount", message: "Enter an amount more than 0")
         }
         self.quantity = quantity
         self.unit = unit

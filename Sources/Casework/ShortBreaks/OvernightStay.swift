@@ -16,7 +16,7 @@ public struct OvernightStay: Sendable, Hashable, Codable, Identifiable {
         id: ID = ID(), caseID: CaseFile.ID, provisionID: Provision.ID? = nil, carer: String, firstNight: CalendarDate,
         nights: Int, legalBasis: LegalBasis
     ) throws(CaseworkError) {
-        guard nights >= 1 else { throw .invalid(field: "nights", message: "a stay is at least one night, found \(nights)") }
+        guard nights >= 1 else { throw .invalid(field: "nights", message: "A stay is at least one night") }
         self.id = id
         self.caseID = caseID
         self.provisionID = provisionID

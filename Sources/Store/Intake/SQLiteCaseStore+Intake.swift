@@ -32,7 +32,11 @@ extension SQLiteCaseStore: IntakeStore {
         }
     }
 
+    /// Saves the draft as of now: `updatedAt` becomes the time of this save, whatever the draft carried.
     public func saveDraft(_ draft: FormDraft) async throws {
+        var stamped = draft
+        stamped.updatedAt = Date()
+        let draft = stamped
         let body = try StoredJSON.encode(draft)
         try await writer.write { db in
             try db.execute(
@@ -49,6 +53,20 @@ extension SQLiteCaseStore: IntakeStore {
         try await writer.read { db in
             try String.fetchOne(db, sql: "SELECT body FROM form_draft WHERE owner = ? AND purpose = ?", arguments: [owner.uuid, purpose])
                 .map { try StoredJSON.decode(FormDraft.self, from: $0, table: "form_draft") }
+        }
+    }
+
+    public func draftsInProgress(purposes: [String]) async throws -> [DraftInProgress] {
+        guard !purposes.isEmpty else { return [] }
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.purpose, a.email, d.updated_at FROM form_draft d JOIN account a ON a.id = d.owner
+                    WHERE d.purpose IN (\(databaseQuestionMarks(count: purposes.count))) ORDER BY d.updated_at DESC
+                    """,
+                arguments: StatementArguments(purposes)
+            ).map { DraftInProgress(purpose: $0[0], ownerEmail: $0[1], updatedAt: Date(timeIntervalSince1970: $0[2])) }
         }
     }
 

@@ -62,6 +62,7 @@ struct AssessorRoutes: Sendable {
             record: record, reports: try await services.store.reports(ofCase: caseID), comments: try await services.store.comments(ofCase: caseID),
             missed: try await services.store.missedSessions(ofCase: caseID), account: account,
             assessors: ActingUser.Role.managers.contains(account.role) ? try await services.store.accounts(role: .assessor).map(\.email) : [],
+            drafts: try await services.store.draftsInProgress(purposes: record.assessments.map { "assessment/\($0.id)" } + ["ehc-advice/\(caseID)"]),
             services: services, csrf: context.csrfToken)
         view.notice = request.uri.queryParameters["done"].flatMap { StaffCaseView.notices[String($0)] }
         return services.renderer.page("staff-case", view, title: "\(record.file.child.fullName) (\(record.file.reference))", context: context, backLink: "/work")
@@ -169,7 +170,8 @@ struct AssessorRoutes: Sendable {
                 _ = try report.ehcAdvice(in: known)
                 return []
             } catch {
-                return error.problems.map { AnswerProblem(field: $0.field, message: $0.message) }
+                // Beside a question, a message reads as a sentence.
+                return error.problems.map { AnswerProblem(field: $0.field, message: $0.message.capitalizedFirst) }
             }
         }
     }

@@ -24,6 +24,7 @@ struct StaffCaseView {
     let requestSections: [SummarySection]
     let assessments: [AssessmentRow]
     let ehcHref: String
+    let ehcDraftNote: String?
     let needs: [NeedRow]
     let provisions: [ProvisionRow]
     let unmet: [FamilyCaseView.UnmetLine]
@@ -35,6 +36,10 @@ struct StaffCaseView {
     /// What was just done, said back ("Sent: the family can now read it").
     var notice: String?
 
+    static func draftNote(_ draft: DraftInProgress) -> String {
+        "Being written: a draft saved by \(draft.ownerEmail) on \(CalendarDate(draft.updatedAt).long)"
+    }
+
     /// The notices a page shows after an action, by the code the action redirects with.
     static let notices = [
         "sent": "Sent. It is on the record below, and the family can now read it.",
@@ -44,6 +49,8 @@ struct StaffCaseView {
     ]
 
     struct AssessmentRow {
+        /// "Being written: a draft saved by … on …", so nobody starts the same assessment again.
+        let draftNote: String?
         let title: String
         let subject: String
         let hasSubject: Bool
@@ -93,7 +100,7 @@ struct StaffCaseView {
 
     init(
         record: CaseRecord, reports: [CaseReport], comments: [FamilyComment], missed: [MissedSessionReport], account: Account, assessors: [String],
-        services: WebServices, csrf: String
+        drafts: [DraftInProgress], services: WebServices, csrf: String
     ) {
         let file = record.file
         let id = file.id.description
@@ -126,7 +133,9 @@ struct StaffCaseView {
         assessments = record.assessments.map { assessment in
             let moves = assessment.status.next.filter { $0 != .authorised || isManager }.sorted { $0.rawValue < $1.rawValue }
             let sent = latestReports.last { $0.assessmentID == assessment.id }
+            let draft = drafts.first { $0.purpose == "assessment/\(assessment.id)" }
             return AssessmentRow(
+                draftNote: assessment.status.isOpen ? draft.map(Self.draftNote) : nil,
                 title: assessment.kind.title.capitalizedFirst, subject: assessment.subject ?? "", hasSubject: !(assessment.subject ?? "").isEmpty, status: Formatting.status(assessment.status),
                 deadline: assessment.deadline.date.long, overdue: assessment.status.isOpen && assessment.deadline.date < today,
                 holder: assessment.assessor ?? "Not allocated",
@@ -139,6 +148,7 @@ struct StaffCaseView {
                 selectID: "allocate-\(assessment.id)")
         }
         ehcHref = "/cases/\(id)/ehc-advice"
+        ehcDraftNote = drafts.first { $0.purpose == "ehc-advice/\(id)" }.map(Self.draftNote)
         needs = record.needs.map {
             NeedRow(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView,
                     provisionHref: "/cases/\(id)/provision/new?need=\($0.id)")
