@@ -242,7 +242,7 @@ private struct AnswerChecker {
             // Unicode scalars, not grapheme clusters: a thousand accents on one letter are a thousand characters
             // here, and a browser's own maxlength (UTF-16 units) never lets through more than this counts.
             if text.utf8.count > maxLength && text.unicodeScalars.count > maxLength {
-                return problem("Your answer must be \(maxLength.grouped) characters or fewer")
+                return problem(Self.limit(field, "must be \(maxLength.grouped) characters or fewer", asked: "Your answer must be \(maxLength.grouped) characters or fewer"))
             }
             return .text(text)
         case .yesNo:
@@ -262,13 +262,13 @@ private struct AnswerChecker {
                   let number = FEELNumber(text) else {
                 return problem(invalidValueMessage(field))
             }
-            if integer, !number.isInteger { return problem("Enter a whole number, like 3") }
-            if let min, number < min { return problem(max.map { "Enter a number from \(min) to \($0)" } ?? "Enter a number of \(min) or more") }
-            if let max, number > max { return problem(min.map { "Enter a number from \($0) to \(max)" } ?? "Enter a number of \(max) or less") }
+            if integer, !number.isInteger { return problem(Self.enter(field, "a whole number, like 3")) }
+            if let min, number < min { return problem(Self.enter(field, max.map { "a number from \(min) to \($0)" } ?? "a number of \(min) or more")) }
+            if let max, number > max { return problem(Self.enter(field, min.map { "a number from \($0) to \(max)" } ?? "a number of \(max) or less")) }
             return .number(number)
         case .date(let notFuture):
             guard let date = FEELDate(iso: text) else { return problem(invalidValueMessage(field)) }
-            if notFuture, date > today { return problem("The date must be today or in the past") }
+            if notFuture, date > today { return problem(Self.limit(field, "must be today or in the past", asked: "Enter a date that is today or in the past")) }
             return .date(date)
         case .multiChoice, .computed, .repeat:
             preconditionFailure("handled above")
@@ -291,8 +291,8 @@ private struct AnswerChecker {
     /// What to say when an answer is not a value its question takes.
     private func invalidValueMessage(_ field: Field) -> String {
         switch field.kind {
-        case .number: "Enter a number, like 3"
-        case .date: "Enter a real date, for example 27 3 2019"
+        case .number: Self.enter(field, "a number, like 3")
+        case .date: Self.enter(field, "a real date, for example 27 3 2019")
         case .yesNo: "Select yes or no"
         case .yesNoUnsure: "Select yes, no or not sure"
         default: "Select one of the options for this question"
@@ -353,6 +353,23 @@ private struct AnswerChecker {
         if label.isEmpty { return "\(verb) an answer" }
         if label.hasSuffix("?") { return "\(verb) an answer: \(label)" }
         return "\(verb) \(Self.lowered(label))"
+    }
+
+    /// "Enter age as a number from 0 to 120"; for a question, "Enter a number from 0 to 7: How many nights…?". The
+    /// error summary lists a message without its question beside it, so every message names what it is about.
+    private static func enter(_ field: Field, _ what: String) -> String {
+        let label = field.label.trimmingCharacters(in: .whitespacesAndNewlines)
+        if label.isEmpty { return "Enter \(what)" }
+        if label.hasSuffix("?") { return "Enter \(what): \(label)" }
+        return "Enter \(lowered(label)) as \(what)"
+    }
+
+    /// "Date the child was seen must be today or in the past"; for a question, `asked` with the question after it.
+    private static func limit(_ field: Field, _ rule: String, asked: String) -> String {
+        let label = field.label.trimmingCharacters(in: .whitespacesAndNewlines)
+        if label.isEmpty { return asked }
+        if label.hasSuffix("?") { return "\(asked): \(label)" }
+        return "\(label) \(rule)"
     }
 
     /// A label as it reads after "Enter" or "Select": its first letter lower case unless the word is an abbreviation.

@@ -75,15 +75,15 @@ struct AnswerCheckTests {
 
     @Test("numbers must be numbers, whole where asked, and within range")
     func numbers() {
-        #expect(messages(check { $0["age"] = .value("thirty") }) == ["age": "Enter a number, like 3"])
-        #expect(messages(check { $0["age"] = .value("38.5") }) == ["age": "Enter a whole number, like 3"])
-        #expect(messages(check { $0["age"] = .value("130") }) == ["age": "Enter a number from 0 to 120"])
+        #expect(messages(check { $0["age"] = .value("thirty") }) == ["age": "Enter your age as a number, like 3"])
+        #expect(messages(check { $0["age"] = .value("38.5") }) == ["age": "Enter your age as a whole number, like 3"])
+        #expect(messages(check { $0["age"] = .value("130") }) == ["age": "Enter your age as a number from 0 to 120"])
     }
 
     @Test("dates must be real, and a birth date cannot be in the future")
     func dates() {
-        #expect(messages(check { $0["child_dob"] = .value("2018-02-30") }) == ["child_dob": "Enter a real date, for example 27 3 2019"])
-        #expect(messages(check { $0["child_dob"] = .value("2026-06-01") }) == ["child_dob": "The date must be today or in the past"])
+        #expect(messages(check { $0["child_dob"] = .value("2018-02-30") }) == ["child_dob": "Enter child's date of birth as a real date, for example 27 3 2019"])
+        #expect(messages(check { $0["child_dob"] = .value("2026-06-01") }) == ["child_dob": "Child's date of birth must be today or in the past"])
     }
 
     @Test("a code must be in its list, and an exclusive option stands alone")

@@ -45,7 +45,7 @@ struct AnswerLimitTests {
     @Test("a short text takes 500 characters unless the form says otherwise; one more is refused")
     func shortText() {
         #expect(messages(["name": .value(String(repeating: "a", count: 500))]) == [:])
-        #expect(messages(["name": .value(String(repeating: "a", count: 501))]) == ["name": "Your answer must be 500 characters or fewer"])
+        #expect(messages(["name": .value(String(repeating: "a", count: 501))]) == ["name": "Your name must be 500 characters or fewer"])
     }
 
     @Test("characters are counted, not bytes: 500 accented letters are 500 characters")
@@ -56,9 +56,9 @@ struct AnswerLimitTests {
     @Test("a long text takes 10,000 characters, or what the form allows")
     func longText() {
         #expect(messages(["story": .value(String(repeating: "a", count: 10_000))]) == [:])
-        #expect(messages(["story": .value(String(repeating: "a", count: 10_001))]) == ["story": "Your answer must be 10,000 characters or fewer"])
+        #expect(messages(["story": .value(String(repeating: "a", count: 10_001))]) == ["story": "Tell us about your family must be 10,000 characters or fewer"])
         #expect(messages(["history": .value(String(repeating: "a", count: 20_000))]) == [:])
-        #expect(messages(["history": .value(String(repeating: "a", count: 20_001))]) == ["history": "Your answer must be 20,000 characters or fewer"])
+        #expect(messages(["history": .value(String(repeating: "a", count: 20_001))]) == ["history": "What has happened so far must be 20,000 characters or fewer"])
     }
 
     @Test("a NUL or other control character is refused wherever it is; tabs and new lines are not")
@@ -89,7 +89,7 @@ struct AnswerLimitTests {
     @Test("an answer far too long for its kind is refused without being quoted back")
     func oversizedValues() {
         let huge = String(repeating: "9", count: 1_000_000)
-        #expect(messages(["age": .value(huge)]) == ["age": "Enter a number, like 3"])
+        #expect(messages(["age": .value(huge)]) == ["age": "Enter your age as a number, like 3"])
         #expect(messages(["contact": .value(huge)]) == ["contact": "Select one of the options for this question"])
         #expect(messages(["contact": .value("pigeon")]) == ["contact": "\"pigeon\" is not one of the options for this question"])
     }

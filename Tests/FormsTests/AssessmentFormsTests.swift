@@ -107,7 +107,7 @@ struct AssessmentFormsTests {
     @Test("the date the child was seen is required and cannot be in the future")
     func childSeenDate() throws {
         let future = try problems("child-in-need-assessment", Self.tamsin.merging(["child_seen_date": .value("2026-03-03")]) { $1 })
-        #expect(future == ["child_seen_date": "The date must be today or in the past"])
+        #expect(future == ["child_seen_date": "Date the assessor saw the child must be today or in the past"])
         #expect(try problems("child-in-need-assessment", Self.tamsin.merging(["child_seen_date": .value("2026-03-02")]) { $1 }).isEmpty, "today is allowed")
         var unseen = Self.tamsin
         unseen["child_seen_date"] = nil

@@ -98,7 +98,7 @@ struct ParentJourneyTests {
             ])
             #expect(checked.status == .unprocessableContent)
             #expect(checked.contains("href=\"#f-household-0--member_age\""))
-            #expect(checked.contains("Enter a number, like 3"))
+            #expect(checked.contains("Enter age as a number, like 3"))
             #expect(checked.contains("value=\"Tamsin Marchbank\""))
             let draft = try #require(try await server.store.draft(owner: parent.id, purpose: "needs-request"))
             guard case .items(let items)? = draft.answers["household"] else { Issue.record("the item was not saved"); return }
