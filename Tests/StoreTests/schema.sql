@@ -5,6 +5,7 @@
 -- migration v5: a delivery ledger beside each provision's records
 -- migration v6: each session names the account signed in, so signing out ends them all
 -- migration v7: the audit chain keyed, and the record tables sealed
+-- migration v8: one-time links to set a forgotten password
 -- index assessment_by_assessor
 CREATE INDEX assessment_by_assessor ON assessment(assessor, deadline_on);
 -- index assessment_by_case
@@ -33,6 +34,8 @@ CREATE INDEX need_by_case ON need(case_id);
 CREATE INDEX need_summary ON need(id, case_id, area, identified_on, closed_on);
 -- index overnight_stay_by_case
 CREATE INDEX overnight_stay_by_case ON overnight_stay(case_id);
+-- index password_reset_by_account
+CREATE INDEX password_reset_by_account ON password_reset(account_id);
 -- index provision_by_case
 CREATE INDEX provision_by_case ON provision(case_id);
 -- index provision_need_by_need
@@ -183,6 +186,12 @@ CREATE TABLE overnight_stay (
     legal_basis TEXT NOT NULL,
     body TEXT NOT NULL
 );
+-- table password_reset
+CREATE TABLE password_reset (
+    hash BLOB PRIMARY KEY NOT NULL,
+    account_id BLOB NOT NULL REFERENCES account(id),
+    expires_at REAL NOT NULL
+) WITHOUT ROWID;
 -- table provision
 CREATE TABLE provision (
     row INTEGER PRIMARY KEY,

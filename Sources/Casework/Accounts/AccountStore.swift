@@ -31,6 +31,14 @@ public protocol AccountStore: Sendable {
     func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account?
     /// Ends every session an account holds and revokes its API tokens (signing out), audited.
     func signOutEverywhere(_ owner: Account.ID, by who: ActingUser) async throws
+
+    /// Stores a one-time link to set a new password, by its hash, for the account with this email, audited;
+    /// returns the account, or nil (and stores nothing) when no account has the email.
+    func createPasswordReset(email: String, hash: Data, expiresAt: Date) async throws -> Account?
+    /// Sets a new password with a link that is known and not expired, in one audited transaction: the link and
+    /// any other of the account's links are used up, and every session and API token it held ends. Nil when the
+    /// link is unknown, used or expired.
+    func resetPassword(linkHash hash: Data, newPasswordHash: String, at instant: Date) async throws -> Account?
 }
 
 /// Server-side session records: opaque values under random keys, with an expiry. The web layer keeps its

@@ -104,6 +104,40 @@ extension SQLiteCaseStore: AccountStore {
         }
     }
 
+    public func createPasswordReset(email: String, hash: Data, expiresAt: Date) async throws -> Account? {
+        guard let account = try await account(email: email) else { return nil }
+        let system = ActingUser(id: account.email, role: account.role)
+        try await audited("account.password-reset-requested", subject: "account/\(account.id)", by: system) { db in
+            try db.execute(sql: "DELETE FROM password_reset WHERE expires_at < ?", arguments: [Date().timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO password_reset (hash, account_id, expires_at) VALUES (?, ?, ?)",
+                arguments: [hash, account.id.uuid, expiresAt.timeIntervalSince1970])
+            return (nil, "link expiring \(expiresAt)", ())
+        }
+        return account
+    }
+
+    public func resetPassword(linkHash hash: Data, newPasswordHash: String, at instant: Date) async throws -> Account? {
+        try await writer.write { [auditKey] db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: "SELECT a.* FROM password_reset r JOIN account a ON a.id = r.account_id WHERE r.hash = ? AND r.expires_at > ?",
+                arguments: [hash, instant.timeIntervalSince1970])
+            else { return nil }
+            let account = try Self.account(row)
+            try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [newPasswordHash, account.id.uuid])
+            try db.execute(sql: "DELETE FROM password_reset WHERE account_id = ?", arguments: [account.id.uuid])
+            try db.execute(sql: "DELETE FROM web_session WHERE owner = ?", arguments: [account.id.uuid])
+            let sessions = db.changesCount
+            try db.execute(sql: "DELETE FROM api_token WHERE account_id = ?", arguments: [account.id.uuid])
+            try AuditLog.append(AuditEvent(
+                actor: ActingUser(id: account.email, role: account.role), action: "account.password-reset", subject: "account/\(account.id)",
+                previousValue: nil, newValue: "password set with a one-time link; \(sessions) sessions ended, \(db.changesCount) API tokens revoked"),
+                in: db, key: auditKey)
+            return account
+        }
+    }
+
     public func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account? {
         try await writer.read { db in
             try Row.fetchOne(

@@ -314,6 +314,16 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0")
             try RecordSeals.install(in: db, key: key)
         }
+        migrator.registerMigration("v8: one-time links to set a forgotten password") { db in
+            try db.execute(sql: """
+                CREATE TABLE password_reset (
+                    hash BLOB PRIMARY KEY NOT NULL,
+                    account_id BLOB NOT NULL REFERENCES account(id),
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX password_reset_by_account ON password_reset(account_id);
+                """)
+        }
         return migrator
     }
 }

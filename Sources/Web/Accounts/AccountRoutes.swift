@@ -21,9 +21,23 @@ struct AccountRoutes: Sendable {
         }
         router.get("/sign-in") { request, context in
             signInPage(context, email: "", next: request.uri.queryParameters["next"].map(String.init) ?? "",
-                       expired: request.uri.queryParameters["expired"] != nil, created: request.uri.queryParameters["created"] != nil, error: nil)
+                       expired: request.uri.queryParameters["expired"] != nil, created: request.uri.queryParameters["created"] != nil,
+                       reset: request.uri.queryParameters["reset"] != nil, error: nil)
         }
         router.post("/sign-in") { request, context in try await signIn(request, context) }
+        router.get("/forgot-password") { _, context in
+            services.renderer.page(
+                "forgot-password", ForgotPasswordView(canEmail: services.configuration.mail != nil, sent: false, email: "", error: nil, errors: [], csrfToken: context.csrfToken),
+                title: "Forgotten your password?", context: context)
+        }
+        router.post("/forgot-password") { request, context in try await sendResetLink(request, context) }
+        router.get("/reset-password") { request, context in
+            let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+            return services.renderer.page(
+                "reset-password", ResetPasswordView(valid: !token.isEmpty, token: token, passwordError: nil, errors: [], csrfToken: context.csrfToken),
+                title: "Set a new password", context: context)
+        }
+        router.post("/reset-password") { request, context in try await resetPassword(request, context) }
         // Signing out ends every session the account holds, on any device, and revokes its API tokens.
         router.post("/sign-out") { _, context in
             context.sessions.clearSession()
@@ -42,10 +56,11 @@ struct AccountRoutes: Sendable {
     }
 
     private func signInPage(
-        _ context: WebContext, email: String, next: String, expired: Bool, created: Bool = false, error: String?, status: HTTPResponse.Status = .ok
+        _ context: WebContext, email: String, next: String, expired: Bool, created: Bool = false, reset: Bool = false, error: String?,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let view = SignInView(
-            email: email, next: Self.safeNext(next), expired: expired, created: created, error: error, csrfToken: context.csrfToken,
+            email: email, next: Self.safeNext(next), expired: expired, created: created, reset: reset, error: error, csrfToken: context.csrfToken,
             errors: error.map { [ErrorLink(href: "#f-email", message: $0)] } ?? [])
         return services.renderer.page("sign-in", view, title: "Sign in", context: context, status: status, hasErrors: error != nil)
     }
@@ -111,6 +126,58 @@ struct AccountRoutes: Sendable {
             expiresIn: services.configuration.sessionIdleTimeout)
     }
 
+    /// How long a link to set a forgotten password works.
+    static let resetLinkLifetime: TimeInterval = 60 * 60
+
+    /// Sends a one-time link to the address if an account has it; the page answers the same either way, so it
+    /// cannot be used to learn who has an account.
+    private func sendResetLink(_ request: Request, _ context: WebContext) async throws -> Response {
+        let typed = context.form?.text("email") ?? ""
+        guard let mail = services.configuration.mail else { throw WebError.notFound }
+        guard let email = EmailAddress.normalised(typed) else {
+            let message = "Enter an email address in the correct format, like name@example.com"
+            let view = ForgotPasswordView(
+                canEmail: true, sent: false, email: typed, error: message, errors: [ErrorLink(href: "#f-email", message: message)], csrfToken: context.csrfToken)
+            return services.renderer.page("forgot-password", view, title: "Forgotten your password?", context: context, status: .unprocessableContent, hasErrors: true)
+        }
+        let token = TokenDigest.randomToken()
+        if let account = try await services.store.createPasswordReset(email: email, hash: TokenDigest.digest(token), expiresAt: Date() + Self.resetLinkLifetime) {
+            let link = services.configuration.publicURL + "/reset-password?token=" + token
+            try await mail.send(MailMessage(
+                to: account.email, subject: "Set a new password for the disabled children's service",
+                body: """
+                    Someone (we hope you) asked to set a new password for your account with the council's disabled children's service.
+
+                    To set one, open this link within an hour. It works once:
+
+                    \(link)
+
+                    If you did not ask, you need do nothing: your password has not changed.
+                    """))
+        }
+        let view = ForgotPasswordView(canEmail: true, sent: true, email: email, error: nil, errors: [], csrfToken: context.csrfToken)
+        return services.renderer.page("forgot-password", view, title: "Check your email", context: context)
+    }
+
+    private func resetPassword(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = context.form ?? FormBody(fields: [])
+        let token = form["token"] ?? ""
+        let password = form["password"] ?? ""
+        var problem = PasswordPolicy.problem(with: password)
+        if problem == nil, password != (form["password_again"] ?? "") { problem = "The passwords do not match" }
+        if let problem {
+            let view = ResetPasswordView(valid: true, token: token, passwordError: problem, errors: [ErrorLink(href: "#f-password", message: problem)], csrfToken: context.csrfToken)
+            return services.renderer.page("reset-password", view, title: "Set a new password", context: context, status: .unprocessableContent, hasErrors: true)
+        }
+        let hash = Bcrypt.hash(password, cost: services.configuration.bcryptCost)
+        guard try await services.store.resetPassword(linkHash: TokenDigest.digest(token), newPasswordHash: hash, at: Date()) != nil else {
+            let view = ResetPasswordView(valid: false, token: "", passwordError: nil, errors: [], csrfToken: context.csrfToken)
+            return services.renderer.page("reset-password", view, title: "Set a new password", context: context, status: .gone)
+        }
+        context.sessions.clearSession()
+        return .redirect(to: "/sign-in?reset=1", type: .normal)
+    }
+
     private func createAccount(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = context.form ?? FormBody(fields: [])
         let typed = form.text("email") ?? ""
@@ -146,6 +213,23 @@ struct AccountRoutes: Sendable {
     }
 }
 
+struct ForgotPasswordView {
+    let canEmail: Bool
+    let sent: Bool
+    let email: String
+    let error: String?
+    let errors: [ErrorLink]
+    let csrfToken: String
+}
+
+struct ResetPasswordView {
+    let valid: Bool
+    let token: String
+    let passwordError: String?
+    let errors: [ErrorLink]
+    let csrfToken: String
+}
+
 struct StartView {
     let signedOut: Bool
 }
@@ -155,6 +239,8 @@ struct SignInView {
     let next: String
     let expired: Bool
     let created: Bool
+    /// Just set a new password with a one-time link.
+    let reset: Bool
     let error: String?
     let csrfToken: String
     let errors: [ErrorLink]

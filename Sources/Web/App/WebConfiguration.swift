@@ -34,6 +34,11 @@ public struct WebConfiguration: Sendable {
     public var needsRequestsPerHour: Int?
     /// The council's numbers for a family who needs help today, shown on every page a family reads.
     public var contacts: CouncilContacts
+    /// Where email goes (only the links to set a forgotten password); nil when the council has no relay set, and
+    /// then the sign-in page tells a person who has forgotten theirs to ask the council.
+    public var mail: (any MailSender)?
+    /// The address people reach the service at, for links in email ("https://heeded.example.gov.uk").
+    public var publicURL: String
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
 
@@ -43,7 +48,7 @@ public struct WebConfiguration: Sendable {
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
         reportMaxAge: TimeInterval = 300, warmReports: Bool = true, unmetPolicy: UnmetNeedPolicy = .standard,
         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10,
-        contacts: CouncilContacts = .unset, today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
+        contacts: CouncilContacts = .unset, mail: (any MailSender)? = nil, publicURL: String? = nil, today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
     ) {
         self.host = host
         self.port = port
@@ -60,6 +65,8 @@ public struct WebConfiguration: Sendable {
         self.connectionIdleTimeout = connectionIdleTimeout
         self.needsRequestsPerHour = needsRequestsPerHour
         self.contacts = contacts
+        self.mail = mail
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.today = today
     }
 

@@ -62,7 +62,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The emergency duty team's number, for outside the duty team's hours (with --demo, an invented one).")
     var outOfHoursPhone: String?
 
+    @Option(help: "The council's mail relay, for the links that set a forgotten password (smtp://relay:25; smtps:// for TLS). Without it, the sign-in page tells people to ask the duty team.")
+    var smtp: String?
+
+    @Option(help: "The address those emails come from.")
+    var mailFrom = "no-reply@heeded.invalid"
+
+    @Option(help: "The address people reach the service at, for links in email (default http://HOST:PORT).")
+    var publicURL: String?
+
     func validate() throws {
+        if let smtp, !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) { throw ValidationError("--smtp must be an smtp:// or smtps:// address") }
         guard auditAnchorInterval >= 1 else { throw ValidationError("--audit-anchor-interval must be at least 1 second") }
         guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -81,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour,
-            contacts: contacts)
+            contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom) }, publicURL: publicURL)
         let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?

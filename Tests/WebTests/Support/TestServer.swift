@@ -31,13 +31,15 @@ struct TestServer {
     }()
 
     init(throttle: SignInThrottle = .standard, idleTimeout: Duration = .seconds(3600), secureCookies: Bool = false,
-         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10, contacts: CouncilContacts = .unset) throws {
+         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10, contacts: CouncilContacts = .unset,
+         mail: (any MailSender)? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-web-\(UUID().uuidString)")
         store = try SQLiteCaseStore(directory: directory)
         configuration = WebConfiguration(
             formsDirectory: Self.formsDirectory, secureCookies: secureCookies, sessionIdleTimeout: idleTimeout, bcryptCost: 4,
             signInThrottle: throttle, reportMaxAge: 0, warmReports: false, connectionIdleTimeout: connectionIdleTimeout,
-            needsRequestsPerHour: needsRequestsPerHour, contacts: contacts, today: { TestServer.today })
+            needsRequestsPerHour: needsRequestsPerHour, contacts: contacts, mail: mail,
+            publicURL: "https://heeded.example.gov.uk", today: { TestServer.today })
     }
 
     /// Runs `body` against the application; the data directory is removed afterwards.

@@ -1,0 +1,82 @@
+// A forgotten password: a one-time link by email, which sets a new password and ends the old sessions.
+import Casework
+import Foundation
+import Synchronization
+import Testing
+@testable import Web
+
+/// Keeps what would have been sent.
+final class MailRecorder: MailSender {
+    private let sent = Mutex<[MailMessage]>([])
+    var messages: [MailMessage] { sent.withLock { $0 } }
+    func send(_ message: MailMessage) async throws { sent.withLock { $0.append(message) } }
+}
+
+@Suite("A forgotten password")
+struct ForgottenPasswordTests {
+    @Test("a parent who forgot their password gets a one-time link by email, sets a new one, and signs in with it; the link works once")
+    func resetByLink() async throws {
+        let mail = MailRecorder()
+        let server = try TestServer(mail: mail)
+        try await server.account("rhian@example.org", role: .parent)
+        try await server.run { browser in
+            var browser = browser
+            let signIn = try await browser.get("/sign-in")
+            #expect(signIn.contains(#"<a href="/forgot-password">Forgotten your password?</a>"#))
+            let sent = try await browser.submit("/forgot-password", [("email", "Rhian@Example.org")])
+            #expect(sent.status == .ok)
+            #expect(sent.contains("If an account has the address rhian@example.org, we have sent it a link"))
+            let message = try #require(mail.messages.first)
+            #expect(message.to == "rhian@example.org")
+            let link = try #require(message.body.firstMatch(#"(https://heeded\.example\.gov\.uk/reset-password\?token=[A-Za-z0-9_-]+)"#))
+            let path = String(link.dropFirst("https://heeded.example.gov.uk".count))
+
+            let short = try await browser.submit(path, to: "/reset-password", [("token", Self.token(path)), ("password", "short"), ("password_again", "short")])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.contains("Your password must be at least 10 characters long"))
+            let set = try await browser.submit(path, to: "/reset-password", [
+                ("token", Self.token(path)), ("password", "a new long passphrase"), ("password_again", "a new long passphrase"),
+            ])
+            #expect(set.location == "/sign-in?reset=1")
+            #expect(try await browser.get("/sign-in?reset=1").contains("Your password is set"))
+            let old = try await browser.signIn("rhian@example.org")
+            #expect(old.status == .unauthorized, "the old password no longer works")
+            let new = try await browser.signIn("rhian@example.org", password: "a new long passphrase")
+            #expect(new.location == "/family")
+
+            var other = Browser(client: browser.client)
+            let again = try await other.submit(path, to: "/reset-password", [
+                ("token", Self.token(path)), ("password", "another long passphrase"), ("password_again", "another long passphrase"),
+            ])
+            #expect(again.status == .gone)
+            #expect(again.contains("This link has been used, or is more than an hour old."))
+            let audit = try await server.store.auditEntries(from: 0, limit: 200).map(\.event.action)
+            #expect(audit.contains("account.password-reset-requested") && audit.contains("account.password-reset"))
+        }
+    }
+
+    @Test("an address with no account is answered as one with an account, and nothing is sent")
+    func unknownAddress() async throws {
+        let mail = MailRecorder()
+        let server = try TestServer(mail: mail)
+        try await server.run { browser in
+            var browser = browser
+            let sent = try await browser.submit("/forgot-password", [("email", "nobody@example.org")])
+            #expect(sent.contains("If an account has the address nobody@example.org, we have sent it a link"))
+            #expect(mail.messages.isEmpty)
+        }
+    }
+
+    @Test("without a mail relay the page says whom to call, and offers no form")
+    func noRelay() async throws {
+        let server = try TestServer()
+        try await server.run { browser in
+            var browser = browser
+            let page = try await browser.get("/forgot-password")
+            #expect(page.contains("This council has not set up email from this service yet"))
+            #expect(!page.contains(#"action="/forgot-password""#))
+        }
+    }
+
+    static func token(_ path: String) -> String { String(path.split(separator: "=").last ?? "") }
+}
