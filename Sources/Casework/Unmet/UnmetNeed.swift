@@ -82,30 +82,42 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
         return keys.map { found[$0.position] }
     }
 
-    /// How many needs have no provision, and how many provisions were behind, on each of the measure's trend dates,
-    /// as `assessedButUnmet` would have listed them on that day (with the records held now): the 12-month trend.
-    public static func counts(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> [(noProvision: Int, behindOnDelivery: Int)] {
-        measure.trendDates.enumerated().map { index, date in
-            var noProvision = 0
-            var behind = 0
-            scan(inputs, asOf: date, policy: measure.policy,
-                needWithoutProvision: { position, _, _ in if inputs.cases[inputs.needs[position].caseID] != nil { noProvision += 1 } },
-                provisionBehind: nil)
-            let bit = UInt32(1) << UInt32(index)
-            for provision in inputs.provisions where provision.account.behindOnTrendDates & bit != 0 && inputs.cases[provision.caseID] != nil {
-                behind += 1
-            }
-            return (noProvision, behind)
+    /// Who was unmet on each of the measure's trend dates, as `assessedButUnmet` would have listed them on that day
+    /// (with the records held now): the 12-month trend, kept small enough to filter and count per request. On the
+    /// day the accounts were measured to, it decides exactly as `assessedButUnmet` does, so the two agree.
+    public static func history(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> UnmetNeedHistory {
+        var cases: [CaseSummary] = []
+        var caseIndex: [CaseFile.ID: Int32] = [:]
+        func index(of caseID: CaseFile.ID) -> Int32? {
+            if let index = caseIndex[caseID] { return index }
+            guard let summary = inputs.cases[caseID] else { return nil }
+            let index = Int32(cases.count)
+            cases.append(summary)
+            caseIndex[caseID] = index
+            return index
         }
+        let entries = measure.trendDates.enumerated().map { trendIndex, date in
+            var found: [UnmetNeedHistory.Entry] = []
+            scan(inputs, asOf: date, policy: measure.policy, trendIndex: date == measure.asOf ? nil : trendIndex,
+                needWithoutProvision: { position, _, _ in
+                    if let index = index(of: inputs.needs[position].caseID) { found.append(.init(caseIndex: index, service: nil)) }
+                },
+                provisionBehind: { position, _ in
+                    let provision = inputs.provisions[position]
+                    if let index = index(of: provision.caseID) { found.append(.init(caseIndex: index, service: provision.service)) }
+                })
+            return found
+        }
+        return UnmetNeedHistory(cases: cases, dates: measure.trendDates, entries: entries)
     }
 
     /// The rules themselves, in one place: calls `needWithoutProvision` for each open need with no provision
     /// in force or agreed (with the day it became unmet and the day its last provision ended), and
     /// `provisionBehind` for each provision whose account shows it behind as of `asOf` (with the position of its
-    /// first need).
+    /// first need): by its totals, or, for an earlier day, by its mark for trend date `trendIndex`.
     private static func scan(
-        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy,
-        needWithoutProvision: (Int, CalendarDate, CalendarDate?) -> Void, provisionBehind: ((Int, Int?) -> Void)?
+        _ inputs: UnmetNeedInputs, asOf: CalendarDate, policy: UnmetNeedPolicy, trendIndex: Int? = nil,
+        needWithoutProvision: (Int, CalendarDate, CalendarDate?) -> Void, provisionBehind: (Int, Int?) -> Void
     ) {
         // One pass over the provision links gives each need what decides it: whether any provision is in force
         // or agreed to start, and when the last one ended. Needs are found by position, not copied.
@@ -131,11 +143,11 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
             let since = max(need.identifiedOn, ended.map { $0.adding(days: 1) } ?? need.identifiedOn)
             needWithoutProvision(position, since, ended)
         }
-        guard let provisionBehind else { return }
         for (position, provision) in inputs.provisions.enumerated() {
             let account = provision.account
-            guard DeliveryAccount.isBehind(missed: account.missed.counted, due: account.due, tolerance: policy.tolerance(for: provision.legalBasis))
-            else { continue }
+            let behind = trendIndex.map { account.behindOnTrendDates & (UInt32(1) << UInt32($0)) != 0 }
+                ?? DeliveryAccount.isBehind(missed: account.missed.counted, due: account.due, tolerance: policy.tolerance(for: provision.legalBasis))
+            guard behind else { continue }
             provisionBehind(position, provision.needIDs.lazy.compactMap { needPosition[$0] }.first)
         }
     }

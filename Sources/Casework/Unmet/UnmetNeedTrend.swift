@@ -28,8 +28,37 @@ public enum UnmetNeedTrend {
 
     /// One point per trend date of the measure the inputs were read with.
     public static func points(_ inputs: UnmetNeedInputs, measure: DeliveryMeasure) -> [UnmetNeedTrendPoint] {
-        zip(measure.trendDates, UnmetNeed.counts(inputs, measure: measure)).map { date, counts in
-            UnmetNeedTrendPoint(asOf: date, noProvision: counts.noProvision, behindOnDelivery: counts.behindOnDelivery)
+        UnmetNeed.history(inputs, measure: measure).points()
+    }
+}
+
+/// What was unmet on each trend date, one small entry per need or provision, so the trend can be counted for any
+/// selection of teams, services or children without working it out again: 8 bytes an entry, each case's summary
+/// held once.
+public struct UnmetNeedHistory: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// The case's position in `cases`.
+        public let caseIndex: Int32
+        /// The service of provision behind on delivery; nil for a need with no provision.
+        public let service: ServiceType?
+
+        public var kind: UnmetNeed.Kind { service == nil ? .noProvision : .behindOnDelivery }
+    }
+
+    /// The cases with unmet need on any of the dates.
+    public let cases: [CaseSummary]
+    public let dates: [CalendarDate]
+    /// For each date, its unmet needs and provisions.
+    public let entries: [[Entry]]
+
+    /// The trend of the entries `including` selects.
+    public func points(including: (Entry) -> Bool = { _ in true }) -> [UnmetNeedTrendPoint] {
+        zip(dates, entries).map { date, entries in
+            var noProvision = 0, behind = 0
+            for entry in entries where including(entry) {
+                if entry.service == nil { noProvision += 1 } else { behind += 1 }
+            }
+            return UnmetNeedTrendPoint(asOf: date, noProvision: noProvision, behindOnDelivery: behind)
         }
     }
 }

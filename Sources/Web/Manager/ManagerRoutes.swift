@@ -175,9 +175,9 @@ struct ManagerRoutes: Sendable {
                 let filter = try UnmetFilter(request: request)
         let snapshot = try await services.reports.current(store: services.store, asOf: services.today)
         let (total, page, pages, items) = filter.page(of: snapshot)
-        let points = snapshot.trend
+        let points = filter.trend(of: snapshot)
         let view = UnmetView(
-            total: total, asOf: snapshot.asOf.long, computedAt: Formatting.time(snapshot.computedAt),
+            total: total, asOf: snapshot.asOf.long, computedAt: Formatting.time(snapshot.computedAt), filterLine: filter.summary,
             rows: items.map(UnmetView.Row.init),
             teams: Self.teams.map { SelectOption(value: $0.value, label: $0.label, selected: filter.team?.rawValue == $0.value) },
             services: [SelectOption(value: "none", label: "No provision agreed", selected: filter.noProvisionOnly)]
@@ -191,7 +191,12 @@ struct ManagerRoutes: Sendable {
             pageLine: "Page \(page) of \(pages)",
             toleranceLine: Formatting.toleranceLine(snapshot.policy),
             chart: TrendChart.svg(points),
-            trend: points.map { UnmetView.TrendRow(month: $0.asOf.long, noProvision: $0.noProvision, behind: $0.behindOnDelivery, total: $0.total) })
+            trend: points.map {
+                // The last point is today's, not a month end's: said so, so it reads beside the headline, not beside last month.
+                UnmetView.TrendRow(
+                    month: $0.asOf == snapshot.asOf ? "Today, \($0.asOf.long)" : $0.asOf.long, noProvision: $0.noProvision, behind: $0.behindOnDelivery,
+                    total: $0.total)
+            })
         return services.renderer.page("unmet", view, title: "Assessed but unmet need", context: context)
     }
 

@@ -50,6 +50,8 @@ struct UnmetView {
     let asOf: String
     /// When the figures were worked out (they are kept until the records change).
     let computedAt: String
+    /// What the filters keep, which every figure on the page counts (the chart's too); nil for everything.
+    let filterLine: String?
     let rows: [Row]
     let teams: [SelectOption]
     let services: [SelectOption]

@@ -56,6 +56,7 @@ extension UnmetView: MustacheParent {
         case "total": total
         case "asOf": asOf
         case "computedAt": computedAt
+        case "filterLine": filterLine
         case "rows": rows
         case "teams": teams
         case "services": services

@@ -1,7 +1,7 @@
 // The 12-month chart of unmet need, drawn on the server as SVG (no script), with a table beside it.
 import Casework
 
-/// A bar chart of unmet need at each month end: no provision and behind on delivery, stacked. Styled by the
+/// A bar chart of unmet need at each month end and today: no provision and behind on delivery, stacked. Styled by the
 /// stylesheet's classes (the Content-Security-Policy allows no inline style), hidden from screen readers,
 /// which read the table instead.
 enum TrendChart {
@@ -29,7 +29,9 @@ enum TrendChart {
             svg += "<rect class=\"chart__bar chart__bar--none\" x=\"\(x)\" y=\"\(base - noneHeight)\" width=\"\(barWidth)\" height=\"\(noneHeight)\"/>"
             svg += "<rect class=\"chart__bar chart__bar--behind\" x=\"\(x)\" y=\"\(base - noneHeight - behindHeight)\" width=\"\(barWidth)\" height=\"\(behindHeight)\"/>"
             let labelX = x + barWidth / 2 + 4, labelY = base + 14
-            svg += "<text class=\"chart__label\" x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">\(point.asOf.monthLabel.prefix(3))</text>"
+            // The last point is today's (`UnmetNeedTrend.dates`), not a month end: labelled so, like the table's row.
+            let label = index == points.count - 1 ? "Now" : point.asOf.monthLabel.prefix(3)
+            svg += "<text class=\"chart__label\" x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">\(label)</text>"
         }
         svg += "</svg>"
         return svg

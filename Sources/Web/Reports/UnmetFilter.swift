@@ -48,12 +48,42 @@ struct UnmetFilter: Sendable {
         }
     }
 
+    var selectsAll: Bool { team == nil && service == nil && !noProvisionOnly && disability == nil }
+
     func matches(_ item: UnmetNeed, in snapshot: UnmetReportCache.Snapshot) -> Bool {
-        if let team, item.team != team { return false }
-        if noProvisionOnly, item.kind != .noProvision { return false }
-        if let service, item.service != service { return false }
-        if let disability, !(snapshot.disabilities[item.caseID] ?? []).contains(disability) { return false }
+        matches(caseID: item.caseID, team: item.team, in: snapshot) && matches(kind: item.kind, service: item.service)
+    }
+
+    /// The list's and the trend's selection, in two halves: what is asked of the case, and of the need or provision.
+    private func matches(caseID: CaseFile.ID, team: Team, in snapshot: UnmetReportCache.Snapshot) -> Bool {
+        if let chosen = self.team, team != chosen { return false }
+        if let disability, !(snapshot.disabilities[caseID] ?? []).contains(disability) { return false }
         return true
+    }
+
+    private func matches(kind: UnmetNeed.Kind, service: ServiceType?) -> Bool {
+        if noProvisionOnly, kind != .noProvision { return false }
+        if let chosen = self.service, service != chosen { return false }
+        return true
+    }
+
+    /// Unmet need at each month end and today, counting what the list would show on each of those days.
+    func trend(of snapshot: UnmetReportCache.Snapshot) -> [UnmetNeedTrendPoint] {
+        let history = snapshot.history
+        if selectsAll { return history.points() }
+        // Each case is asked once, not once for each of its entries in each month.
+        let caseMatches = history.cases.map { matches(caseID: $0.id, team: $0.team, in: snapshot) }
+        return history.points { caseMatches[Int($0.caseIndex)] && matches(kind: $0.kind, service: $0.service) }
+    }
+
+    /// What the filters keep, in words ("Early help, home care"); nil when they keep everything.
+    var summary: String? {
+        var parts: [String] = []
+        if let team { parts.append(ManagerRoutes.teams.first { $0.value == team.rawValue }?.label ?? Formatting.words(team.rawValue)) }
+        if noProvisionOnly { parts.append("needs with no provision agreed") }
+        if let service { parts.append(Formatting.words(service.rawValue)) }
+        if let disability { parts.append("disability code \(disability.rawValue)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// Calls `body` with each matching item, in the order asked for.
@@ -67,7 +97,7 @@ struct UnmetFilter: Sendable {
 
     /// How many match, the page shown (the last one if `page` is past the end) and its items.
     func page(of snapshot: UnmetReportCache.Snapshot) -> (total: Int, page: Int, pages: Int, items: [UnmetNeed]) {
-        if team == nil && service == nil && !noProvisionOnly && disability == nil {
+        if selectsAll {
             // Nothing to select: the page is a slice, found without reading the rest.
             let total = snapshot.items.count
             let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)

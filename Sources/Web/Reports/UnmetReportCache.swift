@@ -2,7 +2,7 @@
 import Casework
 import Foundation
 
-/// Caches today's unmet need and its 12-month trend per store revision (`ReportingStore.changeRevision`). The
+/// Caches today's unmet need and its 12-month history per store revision (`ReportingStore.changeRevision`). The
 /// revision moves with every change to casework records, so a report is computed again only after a change, and
 /// concurrent requests share one computation. Both come from one read of the records: each provision's deliveries
 /// are measured as of today and as of each month end at once (`DeliveryMeasure`).
@@ -18,7 +18,8 @@ actor UnmetReportCache {
         let computedAt: Date
         let policy: UnmetNeedPolicy
         let items: [UnmetNeed]
-        let trend: [UnmetNeedTrendPoint]
+        /// Who was unmet at each month end and today, so the trend follows the page's filters (`UnmetFilter.trend`).
+        let history: UnmetNeedHistory
         let disabilities: [CaseFile.ID: [DisabilityCode]]
     }
 
@@ -53,10 +54,10 @@ actor UnmetReportCache {
             let measure = DeliveryMeasure(asOf: asOf, policy: policy, trendDates: UnmetNeedTrend.dates(endingOn: asOf))
             let inputs = try await store.unmetNeedInputs(team: nil, measure: measure)
             let items = UnmetNeed.assessedButUnmet(inputs, measure: measure)
-            let trend = UnmetNeedTrend.points(inputs, measure: measure)
+            let history = UnmetNeed.history(inputs, measure: measure)
             let disabilities = try await store.childDisabilities(team: nil)
             return Snapshot(
-                revision: revision, asOf: asOf, computedAt: Date(), policy: policy, items: items, trend: trend, disabilities: disabilities)
+                revision: revision, asOf: asOf, computedAt: Date(), policy: policy, items: items, history: history, disabilities: disabilities)
         }
         snapshotTask = task
         defer { if snapshotTask == task { snapshotTask = nil } }
