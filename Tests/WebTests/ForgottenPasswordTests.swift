@@ -80,3 +80,40 @@ struct ForgottenPasswordTests {
 
     static func token(_ path: String) -> String { String(path.split(separator: "=").last ?? "") }
 }
+
+/// The relay `.ci/run` starts on loopback (aiosmtpd, delivering into a maildir), when there is one.
+enum TestRelay {
+    static let url = ProcessInfo.processInfo.environment["HEEDED_TEST_SMTP"]
+    static let maildir = ProcessInfo.processInfo.environment["HEEDED_TEST_MAILDIR"]
+}
+
+@Suite("Email through a real relay")
+struct SMTPRelayTests {
+    @Test("a message handed to the relay arrives with its sender, recipient, subject and body",
+          .enabled(if: TestRelay.url != nil && TestRelay.maildir != nil, "needs the SMTP relay .ci/run starts (HEEDED_TEST_SMTP, HEEDED_TEST_MAILDIR)"))
+    func delivered() async throws {
+        let url = try #require(TestRelay.url), maildir = try #require(TestRelay.maildir)
+        let marker = UUID().uuidString
+        try await SMTPRelay(url: url, from: "no-reply@heeded.invalid").send(
+            MailMessage(to: "rhian@example.org", subject: "Set a new password \(marker)", body: "Open this link: https://heeded.example.gov.uk/reset-password?token=\(marker)"))
+        let inbox = URL(fileURLWithPath: maildir).appendingPathComponent("new")
+        var found: String?
+        for _ in 0..<100 where found == nil {
+            let files = (try? FileManager.default.contentsOfDirectory(at: inbox, includingPropertiesForKeys: nil)) ?? []
+            found = files.lazy.compactMap { try? String(contentsOf: $0, encoding: .utf8) }.first { $0.contains(marker) }
+            if found == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let message = try #require(found, "the message reached the relay's mailbox")
+        #expect(message.contains("X-MailFrom: no-reply@heeded.invalid"))
+        #expect(message.contains("X-RcptTo: rhian@example.org"))
+        #expect(message.contains("Subject: Set a new password \(marker)"))
+        #expect(message.contains("reset-password?token=\(marker)"))
+    }
+
+    @Test("a relay that is not there is an error, not a message silently lost")
+    func unreachable() async throws {
+        await #expect(throws: (any Error).self) {
+            try await SMTPRelay(url: "smtp://127.0.0.1:9", from: "no-reply@heeded.invalid").send(MailMessage(to: "a@example.org", subject: "x", body: "y"))
+        }
+    }
+}
