@@ -64,7 +64,7 @@ struct AssessmentFormsTests {
 
     @Test("earlier versions of each assessment still read as they were written, beside the current one")
     func earlierVersionsKept() throws {
-        for (id, current) in [("child-in-need-assessment", 3), ("parent-carer-assessment", 2), ("young-carer-assessment", 2)] {
+        for (id, current) in [("child-in-need-assessment", 3), ("parent-carer-assessment", 2), ("young-carer-assessment", 3)] {
             #expect(library.form(id)?.version == current, "\(id) is now version \(current)")
             for version in 1..<current { #expect(library.form(id, version: version) != nil, "\(id) version \(version) is kept") }
         }
@@ -215,6 +215,17 @@ struct AssessmentFormsTests {
         for id in ["education_participation", "training_participation", "recreation_participation", "work_participation"] { unanswered[id] = nil }
         #expect(Set(try problems("young-carer-assessment", unanswered).keys)
                 == ["education_participation", "training_participation", "recreation_participation", "work_participation"])
+    }
+
+    @Test("a young carer's date of birth must make them at least 4 and under 18 on the day of the assessment")
+    func youngCarerAge() throws {
+        var baby = Self.ezra
+        baby["young_carer_dob"] = .value("2026-02-24")
+        #expect(try problems("young-carer-assessment", baby)["young_carer_dob"] == "Check the date of birth: it makes the young carer under 4 on the day of the assessment")
+        var adult = Self.ezra
+        adult["young_carer_dob"] = .value("2007-01-02")
+        #expect(try problems("young-carer-assessment", adult)["young_carer_dob"]?.hasPrefix("A young carer is under 18") == true)
+        #expect(library.form("young-carer-assessment", version: 2) != nil, "version 2 is kept")
     }
 
     @Test("a young carer under 13 is not asked about work or training")
