@@ -30,9 +30,21 @@ struct FormJourney: Sendable {
     }
 
     func check(_ draft: FormDraft) -> AnswerCheck {
-        let check = form.check(draft.answers, library: library, today: today)
+        let check = form.check(settled(draft).answers, library: library, today: today)
         guard check.isValid, let domainProblems else { return check }
         return check.adding(domainProblems(check.answers))
+    }
+
+    /// The draft without the entry just added to a repeating group while nothing is in it yet: it is on the page to be
+    /// filled in, and is neither an answer nor a problem anywhere else (the check page, the task list, sending).
+    func settled(_ draft: FormDraft) -> FormDraft {
+        var draft = draft
+        for field in form.sections.flatMap(\.fields) {
+            guard case .items(var items)? = draft.answers[field.id] else { continue }
+            while items.last?.isEmpty == true { items.removeLast() }
+            draft.answers[field.id] = items.isEmpty ? nil : .items(items)
+        }
+        return draft
     }
 
     func section(_ id: String) -> Section? {
@@ -62,13 +74,15 @@ struct FormJourney: Sendable {
         PostedAnswers.read(body, fields: section.fields, keepEmptyItems: keepEmptyItems)
     }
 
-    /// The draft after an "add another" or "remove" button.
+    /// The draft after an "add another" or "remove" button. An entry left with nothing in it is not kept beside a new
+    /// one, so pressing "add" twice gives one empty entry, and the only empty entry a group holds is its last
+    /// (which `settled` leaves out).
     static func changingItems(_ draft: FormDraft, action: String) -> FormDraft? {
         var draft = draft
         let parts = action.split(separator: ":").map(String.init)
         if parts.count == 2, parts[0] == "add" {
             var items: [[String: RawAnswer]] = []
-            if case .items(let existing)? = draft.answers[parts[1]] { items = existing }
+            if case .items(let existing)? = draft.answers[parts[1]] { items = existing.filter { !$0.isEmpty } }
             items.append([:])
             draft.answers[parts[1]] = .items(items)
             return draft
@@ -76,6 +90,8 @@ struct FormJourney: Sendable {
         if parts.count == 3, parts[0] == "remove", let index = Int(parts[2]) {
             guard case .items(var items)? = draft.answers[parts[1]], items.indices.contains(index) else { return draft }
             items.remove(at: index)
+            let last = items.count - 1
+            items = items.enumerated().filter { !$0.element.isEmpty || $0.offset == last }.map(\.element)
             draft.answers[parts[1]] = items.isEmpty ? nil : .items(items)
             return draft
         }
@@ -84,39 +100,67 @@ struct FormJourney: Sendable {
 
     // MARK: Views
 
-    func pageView(section: Section, draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], returnToCheck: Bool, csrf: String) -> SectionPageView {
+    /// The questions a page shows; `revealed` names those an answer on the page has just brought in.
+    func questions(in section: Section, draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem] = [], revealed: Set<String> = []) -> [QuestionView] {
         let messages = Dictionary(problems.map { ($0.field, $0.message) }) { first, _ in first }
-        let builder = QuestionBuilder(form: form, library: library, raw: draft.answers, answers: check.answers, problems: messages)
-        let questions = builder.questions(in: section)
+        let builder = QuestionBuilder(form: form, library: library, raw: draft.answers, answers: check.answers, problems: messages, revealed: revealed)
+        return builder.questions(in: section)
+    }
+
+    func pageView(
+        section: Section, draft: FormDraft, check: AnswerCheck, problems: [AnswerProblem], revealed: Set<String> = [], returnToCheck: Bool, csrf: String
+    ) -> SectionPageView {
+        let questions = questions(in: section, draft: draft, check: check, problems: problems, revealed: revealed)
         var links: [ErrorLink] = []
+        var revealedLinks: [ErrorLink] = []
         func collect(_ views: [QuestionView]) {
             for view in views {
                 if view.hasError { links.append(ErrorLink(href: "#" + view.errorTarget, message: view.error)) }
+                if view.isRevealed { revealedLinks.append(ErrorLink(href: "#" + view.errorTarget, message: view.label)) }
                 for item in view.items { collect(item.questions) }
             }
         }
         collect(questions)
-        let sections = askedSections(check)
-        let position = (sections.firstIndex { $0.id == section.id } ?? 0) + 1
+        // Counted over every section the form has, so the total does not change as answers bring sections in or rule them out.
+        let position = (form.sections.firstIndex { $0.id == section.id } ?? 0) + 1
         return SectionPageView(
             caption: caption, formTitle: form.title, title: section.title, intro: section.intro, questions: questions, errors: links,
+            revealed: revealedLinks, revealedNotice: Self.revealedNotice(revealedLinks.count),
             action: "\(basePath)/section/\(section.id)", csrfToken: csrf,
             shown: FormJourneyRoutes.names(questions).sorted().joined(separator: " "), returnToCheck: returnToCheck,
-            progress: "Section \(position) of \(sections.count)", overviewHref: basePath)
+            progress: "Section \(position) of \(form.sections.count)", overviewHref: basePath)
+    }
+
+    /// Why the person is still on the page after "Save and continue".
+    static func revealedNotice(_ count: Int) -> String? {
+        switch count {
+        case 0: nil
+        case 1: "We need one more answer on this page because of what you told us"
+        default: "We need \(count) more answers on this page because of what you told us"
+        }
     }
 
     func taskList(draft: FormDraft, check: AnswerCheck) -> TaskListView {
-        let tasks = askedSections(check).map { section in
+        let asked = Set(askedSections(check).map(\.id))
+        // Every section is listed, those ruled out as "Not needed", so the number of sections stays the same as answers change.
+        let tasks = form.sections.map { section in
+            guard asked.contains(section.id) else {
+                return TaskView(title: section.title, href: "\(basePath)/section/\(section.id)", status: "Not needed", completed: false, needed: false)
+            }
             let hasProblems = !problems(in: section, check).isEmpty
             let answered = section.fields.contains { draft.answers[$0.id] != nil }
             let visited = draft.visitedSections.contains(section.id)
             let status = visited && !hasProblems ? "Completed" : (visited || answered) ? "In progress" : "Not started"
-            return TaskView(title: section.title, href: "\(basePath)/section/\(section.id)", status: status, completed: status == "Completed")
+            return TaskView(title: section.title, href: "\(basePath)/section/\(section.id)", status: status, completed: status == "Completed", needed: true)
         }
         let done = tasks.filter(\.completed).count
+        let notNeeded = tasks.count - asked.count
         return TaskListView(
             caption: caption, title: form.title, summary: form.summary, legalBasis: form.legalBasis, tasks: tasks,
-            completedCount: done, total: tasks.count, checkHref: "\(basePath)/check", allDone: done == tasks.count)
+            completedCount: done, total: tasks.count,
+            notNeeded: notNeeded == 0 ? nil : notNeeded == 1
+                ? "1 section is not needed because of the answers so far." : "\(notNeeded) sections are not needed because of the answers so far.",
+            checkHref: "\(basePath)/check", allDone: done + notNeeded == tasks.count)
     }
 
     func checkView(
@@ -147,6 +191,9 @@ struct SectionPageView {
     let intro: String?
     let questions: [QuestionView]
     let errors: [ErrorLink]
+    /// Links to the questions an answer on this page has just brought in, under `revealedNotice`.
+    let revealed: [ErrorLink]
+    let revealedNotice: String?
     let action: String
     let csrfToken: String
     /// The questions this page showed, so that a question revealed by an answer is shown before it is required.
@@ -164,6 +211,8 @@ struct TaskListView {
     let tasks: [TaskView]
     let completedCount: Int
     let total: Int
+    /// How many sections the answers so far rule out, when any do.
+    let notNeeded: String?
     let checkHref: String
     let allDone: Bool
 }
@@ -173,6 +222,8 @@ struct TaskView {
     let href: String
     let status: String
     let completed: Bool
+    /// False for a section the answers rule out: listed, but not linked.
+    let needed: Bool
 }
 
 struct CheckAnswersView {

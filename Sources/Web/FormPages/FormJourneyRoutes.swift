@@ -58,10 +58,23 @@ struct FormJourneyRoutes: Sendable {
         let draft = try await draft(target)
         let check = target.journey.check(draft)
         let section = try section(target, context, check)
+        let revealed = request.cookies[Self.revealedCookie].map { Set($0.value.split(separator: "/").map(String.init)) } ?? []
         let view = target.journey.pageView(
-            section: section, draft: draft, check: check, problems: [], returnToCheck: request.uri.queryParameters["return"] == "check",
+            section: section, draft: draft, check: check, problems: [], revealed: revealed, returnToCheck: request.uri.queryParameters["return"] == "check",
             csrf: context.csrfToken)
-        return services.renderer.page("section", view, title: section.title, context: context, backLink: target.journey.basePath)
+        var response = services.renderer.page("section", view, title: section.title, context: context, backLink: target.journey.basePath)
+        if !revealed.isEmpty { response.setCookie(revealedCookie(for: target.journey, section, value: "", maxAge: 0)) }
+        return response
+    }
+
+    /// Carries the questions a saved answer brought in to the page shown next, which marks them; scoped to the section's
+    /// page and read once, so the address stays the page's own.
+    static let revealedCookie = "heeded_revealed"
+
+    private func revealedCookie(for journey: FormJourney, _ section: Section, value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: Self.revealedCookie, value: value, maxAge: maxAge, path: "\(journey.basePath)/section/\(section.id)",
+            secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax)
     }
 
     private func saveSection(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -89,16 +102,19 @@ struct FormJourneyRoutes: Sendable {
 
         let check = journey.check(draft)
         let shown = Set((body["_shown"] ?? "").split(separator: " ").map(String.init))
+        let revealed = Self.names(journey.questions(in: section, draft: draft, check: check)).subtracting(shown)
         let problems = journey.problems(in: section, check).filter { shown.contains($0.field) }
         if !problems.isEmpty {
-            let view = journey.pageView(section: section, draft: draft, check: check, problems: problems, returnToCheck: returnToCheck, csrf: context.csrfToken)
+            let view = journey.pageView(
+                section: section, draft: draft, check: check, problems: problems, revealed: revealed, returnToCheck: returnToCheck, csrf: context.csrfToken)
             return services.renderer.page(
                 "section", view, title: section.title, context: context, status: .unprocessableContent, hasErrors: true, backLink: journey.basePath)
         }
-        // An answer on this page may have revealed a question: show it before moving on.
-        let view = journey.pageView(section: section, draft: draft, check: check, problems: [], returnToCheck: returnToCheck, csrf: context.csrfToken)
-        if !Self.names(view.questions).subtracting(shown).isEmpty {
-            return .redirect(to: here, type: .normal)
+        // An answer on this page may have revealed a question: show it, marked, before moving on.
+        if !revealed.isEmpty {
+            var response = Response.redirect(to: here, type: .normal)
+            response.setCookie(revealedCookie(for: journey, section, value: revealed.sorted().joined(separator: "/"), maxAge: 600))
+            return response
         }
         if returnToCheck { return .redirect(to: "\(journey.basePath)/check", type: .normal) }
         let sections = journey.askedSections(check)
@@ -125,7 +141,9 @@ struct FormJourneyRoutes: Sendable {
         if attempted, stored == nil, context.form?["_draft"] == "saved", let sentHref = target.sentHref {
             return .redirect(to: sentHref, type: .normal)
         }
-        let draft = if let stored { stored } else { try await target.journey.newDraft(owner: target.account.id) }
+        let found = if let stored { stored } else { try await target.journey.newDraft(owner: target.account.id) }
+        // An entry just added to a repeating group and left empty is not sent.
+        let draft = target.journey.settled(found)
         let check = target.journey.check(draft)
         var problems = attempted ? check.problems : []
         let reason = context.form?["revision_reason"] ?? ""

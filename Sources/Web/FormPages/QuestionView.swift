@@ -34,6 +34,8 @@ struct QuestionView {
     var canAdd = false
     var computedText = ""
     var maxLength: Int?
+    /// Brought onto the page by an answer the person has just saved there.
+    var isRevealed = false
     /// Where the error summary's link for this question points.
     var errorTarget: String { isDate ? id + "-day" : (isRadios || isCheckboxes) && !options.isEmpty ? options[0].id : id }
 }
@@ -68,6 +70,8 @@ struct QuestionBuilder {
     let raw: [String: RawAnswer]
     let answers: Answers
     let problems: [String: String]
+    /// The names of questions to mark as just brought in by an answer.
+    var revealed: Set<String> = []
 
     static func htmlID(_ name: String) -> String {
         "f-" + String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
@@ -88,6 +92,7 @@ struct QuestionBuilder {
             id: id, name: name, label: field.label, optional: !field.required && !isComputed(field), hint: field.hint ?? "", hasHint: field.hint != nil,
             help: field.help ?? "", hasHelp: field.help != nil, error: error ?? "", hasError: error != nil,
             describedBy: describedBy, hasDescribedBy: !describedBy.isEmpty)
+        view.isRevealed = revealed.contains(name)
         let text: String = {
             if case .value(let value)? = raw { return value }
             return ""
