@@ -138,7 +138,7 @@ struct StaffCaseView {
                 draftNote: assessment.status.isOpen ? draft.map(Self.draftNote) : nil,
                 title: assessment.kind.title.capitalizedFirst, subject: assessment.subject ?? "", hasSubject: !(assessment.subject ?? "").isEmpty, status: Formatting.status(assessment.status),
                 deadline: assessment.deadline.date.long, overdue: assessment.status.isOpen && assessment.deadline.date < today,
-                holder: assessment.assessor ?? "Not allocated",
+                holder: assessment.assessor.map { "Held by \($0)" } ?? "Not allocated to anyone yet",
                 hasForm: AssessorRoutes.formIDs[assessment.kind] != nil && assessment.status.isOpen, formHref: "/cases/\(id)/assessments/\(assessment.id)/form",
                 sentHref: sent.map { "#report-\($0.id)" }, reviseHref: sent.map { "/cases/\(id)/reports/\($0.id)/revision" },
                 moves: moves.map { SelectOption(value: $0.rawValue, label: Formatting.words($0.rawValue), selected: false) }, hasMoves: !moves.isEmpty,

@@ -135,7 +135,7 @@ struct FamilyCaseView {
         childName = file.child.fullName
         openedOn = file.openedOn.long
         undecided = file.outcome == nil
-        team = Formatting.words(file.team.rawValue)
+        team = Formatting.teamName(file.team)
         reasons = file.currentRouting.reasons.map(Formatting.plainReason)
         overridden = file.managerDecision?.kind == .overridden
         // The decision that applies comes first: after an override the rules' reasons are what was recommended before it.
@@ -184,8 +184,10 @@ struct FamilyCaseView {
         }
         if file.managerDecision == nil && file.outcome == nil {
             nextSteps = "A person in our duty team will read your request and decide what happens next by \(calendar.deadline(.referralDecision, from: file.openedOn).date.long). They will contact you \(how)."
-        } else if hasAssessments {
+        } else if record.assessments(visibleTo: .parent).contains(where: { $0.status.isOpen }) {
             nextSteps = "A worker from our \(team) team will contact you \(how) to arrange the assessments below, which must be done by the dates shown."
+        } else if hasAssessments {
+            nextSteps = "Your assessments are finished: you can read them below. Your worker in our \(team) team will contact you \(how) about the support agreed, and when it will be reviewed."
         } else {
             nextSteps = "Our \(team) team will contact you \(how) about what happens next."
         }

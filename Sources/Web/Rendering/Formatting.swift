@@ -39,6 +39,11 @@ enum Formatting {
         return String(reason[..<open.lowerBound])
     }
 
+    /// A team as a sentence names it after "our": "our disabled children’s team".
+    static func teamName(_ team: Team) -> String {
+        team == .disabledChildren ? "disabled children’s" : words(team.rawValue)
+    }
+
     static func words(_ code: String) -> String {
         code.replacingOccurrences(of: "-", with: " ")
     }
