@@ -27,6 +27,25 @@ struct NeedsRequestBindingTests {
         return received
     }
 
+    @Test("a date of birth years ahead (2041) is questioned beside the question; a baby due within 9 months is not")
+    func dateOfBirthSanity() throws {
+        var raw = NeedsRequestAnswers.leoRaw
+        raw["child_dob"] = .value("2041-05-04")
+        guard case .needsChanges(let problems) = intake.receive(raw, from: ActingUser(id: "someone@example.org", role: .parent), on: Self.today) else {
+            Issue.record("a child born in 2041 was received")
+            return
+        }
+        #expect(problems.map(\.field) == ["child_dob"])
+        #expect(problems.first?.message.hasPrefix("A baby not born yet is due within the next 9 months") == true)
+        raw["child_dob"] = .value("1890-01-01")
+        guard case .needsChanges(let old) = intake.receive(raw, from: ActingUser(id: "someone@example.org", role: .parent), on: Self.today) else {
+            Issue.record("a child born in 1890 was received")
+            return
+        }
+        #expect(old.first?.message == "Check the year of your child's date of birth: it is more than 100 years ago")
+        _ = try received(["child_dob": .value("2026-06-01"), "child_gender": .value("0")])
+    }
+
     @Test("a GP's referral about an exhausted mother with parental responsibility brings her own assessment, in her name")
     func professionalReferral() throws {
         let received = try received([

@@ -217,6 +217,17 @@ struct AssessmentFormsTests {
                 == ["education_participation", "training_participation", "recreation_participation", "work_participation"])
     }
 
+    @Test("a child in need assessment cannot start in the future, nor set an outcome to be reached before it started")
+    func assessmentDates() throws {
+        #expect(try problems("child-in-need-assessment", Self.tamsin.merging(["assessment_start_date": .value("2026-04-01")]) { $1 })
+            == ["assessment_start_date": "Date the assessment started must be today or in the past"])
+        let early = Self.tamsin.merging(["outcomes": .items([[
+            "outcome_text": .value("Goes to a club each week"), "outcome_by_when": .value("2020-09-01"), "outcome_owner": .value("Hollis"),
+        ]])]) { $1 }
+        #expect(try problems("child-in-need-assessment", early)
+            == ["outcomes[0].outcome_by_when": "Give a date after the assessment started, by which the outcome should be reached"])
+    }
+
     @Test("a young carer's date of birth must make them at least 4 and under 18 on the day of the assessment")
     func youngCarerAge() throws {
         var baby = Self.ezra
