@@ -200,7 +200,7 @@ struct UnmetNeedTests {
         #expect(found.count == 1)
         #expect(found[0].kind == .noProvision)
         #expect(found[0].unmetSince == day("2025-01-27"))
-        #expect(found[0].reason == "provision ended on 2025-01-26 and nothing has replaced it")
+        #expect(found[0].reason == "provision ended on 26 January 2025 and nothing has replaced it")
     }
 
     @Test("ended provision that was not delivered still shows what it missed")

@@ -66,7 +66,7 @@ struct CrisisTests {
             var staff = Browser(client: browser.client)
             _ = try await staff.signIn("greer@example.org")
             let overview = try await staff.get("/manage")
-            #expect(overview.contains("1 family says they are in crisis and is waiting for a decision today."))
+            #expect(overview.contains("1 family says they are in crisis and is waiting for a decision."))
             let queue = try await staff.get("/manage/decisions")
             let names = queue.all(#"<tr[^>]*><td>([^<]+)</td>"#)
             #expect(names.first == "Quillon Marchbank", "the crisis first, though Ada's request came earlier: \(names)")

@@ -33,7 +33,8 @@ public protocol AccountStore: Sendable {
     func signOutEverywhere(_ owner: Account.ID, by who: ActingUser) async throws
 
     /// Stores a one-time link to set a new password, by its hash, for the account with this email, audited;
-    /// returns the account, or nil (and stores nothing) when no account has the email.
+    /// returns the account, or nil (and stores nothing) when no account has the email or it was sent a link in
+    /// the last two minutes.
     func createPasswordReset(email: String, hash: Data, expiresAt: Date) async throws -> Account?
     /// Sets a new password with a link that is known and not expired, in one audited transaction: the link and
     /// any other of the account's links are used up, and every session and API token it held ends. Nil when the

@@ -69,7 +69,7 @@ extension EHCAdvice {
         }
         if author.trimmingCharacters(in: .whitespaces).isEmpty { error("author", "the advice needs an author") }
         if sectionD.isEmpty && !notKnownToService {
-            let assessed = context.needs.filter { $0.caseID == caseID && $0.isOpen(on: requestedOn) }
+            let assessed = context.needs.filter { $0.caseID == caseID && $0.isOpen(on: submittedOn ?? today) }
             if !assessed.isEmpty {
                 var named = Set<LifeArea>()
                 let areas = assessed.map(\.area).filter { named.insert($0).inserted }.map(\.title).joined(separator: "; ")

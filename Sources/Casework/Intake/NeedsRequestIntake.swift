@@ -60,7 +60,7 @@ public struct NeedsRequestIntake: Sendable {
     public func problems(_ answers: Answers, on date: CalendarDate) -> [AnswerProblem] {
         guard let born = answers.date("child_dob") else { return [] }
         if born > date.adding(months: 10) {
-            return [AnswerProblem(field: "child_dob", message: "A baby not born yet is due within the next 9 months: check the year of your child's date of birth, or due date")]
+            return [AnswerProblem(field: "child_dob", message: "That is more than 10 months from now, and a baby not born yet is due within 9: check the year of your child's date of birth, or due date")]
         }
         if born < date.adding(months: -100 * 12) {
             return [AnswerProblem(field: "child_dob", message: "Check the year of your child's date of birth: it is more than 100 years ago")]

@@ -53,7 +53,7 @@ public struct UnmetNeed: Sendable, Hashable, Codable {
             needWithoutProvision: { position, since, ended in
                 let need = inputs.needs[position]
                 guard let summary = inputs.cases[need.caseID] else { return }
-                let reason = ended.map { "provision ended on \($0) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
+                let reason = ended.map { "provision ended on \($0.long) and nothing has replaced it" } ?? "no provision agreed for an assessed need"
                 found.append(UnmetNeed(
                     kind: .noProvision, caseID: need.caseID, caseReference: summary.reference, childName: summary.childName, team: summary.team,
                     area: need.area, needID: need.id, provisionID: nil, service: nil, legalBasis: nil, unitsDue: nil, unitsDelivered: nil,

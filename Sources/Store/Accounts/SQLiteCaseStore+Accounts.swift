@@ -106,16 +106,27 @@ extension SQLiteCaseStore: AccountStore {
 
     public func createPasswordReset(email: String, hash: Data, expiresAt: Date) async throws -> Account? {
         guard let account = try await account(email: email) else { return nil }
-        let system = ActingUser(id: account.email, role: account.role)
-        try await audited("account.password-reset-requested", subject: "account/\(account.id)", by: system) { db in
+        // Asked by whoever typed the address, not (as far as anyone knows) the account holder.
+        let asker = ActingUser(id: "someone signed out", role: .system)
+        return try await writer.write { [auditKey] db in
             try db.execute(sql: "DELETE FROM password_reset WHERE expires_at < ?", arguments: [Date().timeIntervalSince1970])
+            // One link in any two minutes, so an address cannot be flooded with mail by asking again and again.
+            let recent = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM password_reset WHERE account_id = ? AND expires_at > ?)",
+                arguments: [account.id.uuid, expiresAt.timeIntervalSince1970 - Self.passwordResetInterval]) ?? false
+            guard !recent else { return nil }
             try db.execute(
                 sql: "INSERT INTO password_reset (hash, account_id, expires_at) VALUES (?, ?, ?)",
                 arguments: [hash, account.id.uuid, expiresAt.timeIntervalSince1970])
-            return (nil, "link expiring \(expiresAt)", ())
+            try AuditLog.append(AuditEvent(
+                actor: asker, action: "account.password-reset-requested", subject: "account/\(account.id)", previousValue: nil,
+                newValue: "link expiring \(expiresAt)"), in: db, key: auditKey)
+            return account
         }
-        return account
     }
+
+    /// The least time between two links for one account.
+    static let passwordResetInterval: TimeInterval = 120
 
     public func resetPassword(linkHash hash: Data, newPasswordHash: String, at instant: Date) async throws -> Account? {
         try await writer.write { [auditKey] db in

@@ -93,8 +93,9 @@ struct AccountRoutes: Sendable {
                 context, email: email, next: next, expired: false, error: "Enter the email address and password for your account", status: .unauthorized)
         }
         try await services.store.clearFailedSignIns(email: email)
+        let target = await openable(next, by: account) ? next : Navigation.home(for: account)
         try await startSession(for: account, request: request, context: context)
-        var response = Response.redirect(to: try await openable(next, by: account) ? next : Navigation.home(for: account), type: .normal)
+        var response = Response.redirect(to: target, type: .normal)
         if request.cookies[HeededWeb.signedOutCookie] != nil {
             response.setCookie(Cookie(name: HeededWeb.signedOutCookie, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         }
@@ -103,16 +104,12 @@ struct AccountRoutes: Sendable {
 
     /// Whether the page a sign-in returns to is one this account may open: the last person's case page, reached
     /// with Back before the next person signs in on the same computer, is not theirs, so they go to their own home.
-    private func openable(_ next: String, by account: Account) async throws -> Bool {
+    private func openable(_ next: String, by account: Account) async -> Bool {
         guard !next.isEmpty else { return false }
         guard let range = next.range(of: #"/cases/[0-9A-Fa-f-]{36}"#, options: .regularExpression) else { return true }
         guard let caseID = CaseFile.ID(String(next[range].dropFirst("/cases/".count))) else { return false }
-        do {
-            try await CaseAccess.check(caseID, for: account, services: services)
-            return true
-        } catch WebError.notFound, WebError.wrongRole {
-            return false
-        }
+        // Anything that stops the check sends the person home, never to an error page.
+        return (try? await CaseAccess.check(caseID, for: account, services: services)) != nil
     }
 
     /// A new session under a new key; the session the browser held before (signed in as anyone, or not) is deleted,
@@ -143,7 +140,7 @@ struct AccountRoutes: Sendable {
         let token = TokenDigest.randomToken()
         if let account = try await services.store.createPasswordReset(email: email, hash: TokenDigest.digest(token), expiresAt: Date() + Self.resetLinkLifetime) {
             let link = services.configuration.publicURL + "/reset-password?token=" + token
-            try await mail.send(MailMessage(
+            let message = MailMessage(
                 to: account.email, subject: "Set a new password for the disabled children's service",
                 body: """
                     Someone (we hope you) asked to set a new password for your account with the council's disabled children's service.
@@ -153,7 +150,16 @@ struct AccountRoutes: Sendable {
                     \(link)
 
                     If you did not ask, you need do nothing: your password has not changed.
-                    """))
+                    """)
+            // Sent after the page is answered, so neither the relay's time nor its failure tells the asker whether
+            // the address has an account. A failure is logged without the address.
+            Task {
+                do {
+                    try await mail.send(message)
+                } catch {
+                    context.logger.error("a password link could not be sent: \(error)")
+                }
+            }
         }
         let view = ForgotPasswordView(canEmail: true, sent: true, email: email, error: nil, errors: [], csrfToken: context.csrfToken)
         return services.renderer.page("forgot-password", view, title: "Check your email", context: context)

@@ -19,15 +19,18 @@ public protocol MailSender: Sendable {
     func send(_ message: MailMessage) async throws
 }
 
-/// Hands each message to an SMTP relay with curl, which speaks SMTP (and STARTTLS with `smtps://` or a relay that
-/// requires it) so Heeded need not: `smtp://relay.council.internal:25`.
+/// Hands each message to an SMTP relay with curl, which speaks SMTP so Heeded need not: `smtps://relay:465` (TLS
+/// from the start) or `smtp://relay:25`, upgraded with STARTTLS unless `requireTLS` is off (a relay on the same
+/// machine), since the message carries a link that sets a password.
 public struct SMTPRelay: MailSender {
     public let url: String
     public let from: String
+    public let requireTLS: Bool
 
-    public init(url: String, from: String) {
+    public init(url: String, from: String, requireTLS: Bool = true) {
         self.url = url
         self.from = from
+        self.requireTLS = requireTLS
     }
 
     public struct Failed: Error, CustomStringConvertible {
@@ -38,11 +41,13 @@ public struct SMTPRelay: MailSender {
     public func send(_ message: MailMessage) async throws {
         let text = [
             "From: \(from)", "To: \(message.to)", "Subject: \(message.subject)", "Date: \(Self.date())",
-            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", message.body,
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "",
+            message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"),
         ].joined(separator: "\r\n")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["curl", "--silent", "--show-error", "--max-time", "30", "--url", url, "--mail-from", from, "--mail-rcpt", message.to, "--upload-file", "-"]
+            + (requireTLS ? ["--ssl-reqd"] : [])
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice

@@ -155,7 +155,7 @@ struct RecordRoutes: Sendable {
                 let problems = delivery.problems(against: provision, existing: existing, today: services.today)
                 if problems.isEmpty {
                     try await services.store.recordDelivery(delivery, inCase: caseID, by: account.actingUser)
-                    return .redirect(to: "/cases/\(caseID)?done=provision#provision", type: .normal)
+                    return .redirect(to: "/cases/\(caseID)?done=delivery#provision", type: .normal)
                 }
                 for problem in problems { Self.invalid(problem, into: &posted) }
             } catch let error as CaseworkError {

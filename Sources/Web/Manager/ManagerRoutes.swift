@@ -43,8 +43,8 @@ struct ManagerRoutes: Sendable {
     static func sameDayNotice(_ count: Int) -> String? {
         switch count {
         case 0: nil
-        case 1: "1 family says they are in crisis and is waiting for a decision today."
-        default: "\(count) families say they are in crisis and are waiting for a decision today."
+        case 1: "1 family says they are in crisis and is waiting for a decision."
+        default: "\(count) families say they are in crisis and are waiting for a decision."
         }
     }
 
@@ -228,7 +228,7 @@ struct ManagerRoutes: Sendable {
                 let team = request.uri.queryParameters["team"].flatMap { $0.isEmpty ? nil : Team(rawValue: String($0)) }
         let work = OverdueWork.find(try await services.store.overdueInputs(team: team), asOf: services.today)
         let view = OverdueView(
-            total: work.count == 1 ? "1 piece of work is past its deadline" : "\(work.count == 0 ? "No" : "\(work.count)") pieces of work are past their deadline",
+            total: work.isEmpty ? "Nothing is past its deadline" : work.count == 1 ? "1 piece of work is past its deadline" : "\(work.count) pieces of work are past their deadline",
             teams: Self.teams.map { SelectOption(value: $0.value, label: $0.label, selected: team?.rawValue == $0.value) },
             rows: work.prefix(500).map {
                 OverdueView.Row(

@@ -178,7 +178,7 @@ struct FamilyCaseView {
         if file.urgency == .sameDay && file.managerDecision == nil {
             let today = calendar.workingDay(onOrAfter: file.openedOn)
             sameDay = "You told us you are in crisis. A person in our duty team will read your request on \(today == file.openedOn ? "the day it arrived, " : "")\(today.long), "
-                + "and contact you \(how) that day. If you need to speak to someone before then, call the numbers at the top of this page."
+                + "and contact you \(Self.urgentWay(file.request)) that day. If you need to speak to someone before then, call the numbers at the top of this page."
         } else {
             sameDay = nil
         }
@@ -198,6 +198,14 @@ struct FamilyCaseView {
         "comment": "Your comment was added beside the report. Your worker will read it.",
         "missed-session": "Thank you: we have recorded the session that did not happen, and your worker will look into it.",
     ]
+
+    /// How a family in crisis is reached the same day: a letter or an arranged video call is too slow, so by phone
+    /// when they gave a number.
+    static func urgentWay(_ request: NeedsRequest) -> String {
+        guard case .choice(let way)? = request.answers["preferred_contact"], way == "letter" || way == "video" else { return contactWay(request) }
+        guard case .text(let phone)? = request.answers["contact_phone"], !phone.isEmpty else { return "the quickest way we can" }
+        return "by phone on \(phone)"
+    }
 
     /// The way the family asked to be contacted, as words to follow "contact you".
     static func contactWay(_ request: NeedsRequest) -> String {

@@ -65,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The council's mail relay, for the links that set a forgotten password (smtp://relay:25; smtps:// for TLS). Without it, the sign-in page tells people to ask the duty team.")
     var smtp: String?
 
+    @Flag(help: "Send to --smtp without TLS: only for a relay on this machine.")
+    var smtpWithoutTLS = false
+
     @Option(help: "The address those emails come from.")
     var mailFrom = "no-reply@heeded.invalid"
 
@@ -73,6 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let smtp, !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) { throw ValidationError("--smtp must be an smtp:// or smtps:// address") }
+        if smtp != nil, !(publicURL.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false) {
+            throw ValidationError("--smtp needs --public-url, the address people reach the service at (https://...), for the links in its emails")
+        }
         guard auditAnchorInterval >= 1 else { throw ValidationError("--audit-anchor-interval must be at least 1 second") }
         guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -91,7 +97,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour,
-            contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom) }, publicURL: publicURL)
+            contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom, requireTLS: !smtpWithoutTLS) },
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
         let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?
