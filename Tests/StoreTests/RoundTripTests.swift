@@ -242,6 +242,30 @@ struct RoundTripTests {
         #expect(try await temporary.store.reports(ofCase: family.file.id).count == 2)
     }
 
+    @Test("revising an authorised assessment's report takes it back to completed for a manager to sign off again; only the latest version is revised")
+    func revisionOfAuthorised() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await temporary.store.receive(ReceivedRequest(file: family.file, assessments: family.assessments), ownedBy: nil, by: parent)
+        let assessment = family.assessments[0]
+        func report(_ revision: CaseReport.Revision?) -> CaseReport {
+            CaseReport(
+                caseID: family.file.id, assessmentID: assessment.id, formID: "young-carer-assessment", formVersion: 1, title: "Young carer's needs assessment",
+                answers: [:], author: assessor, submittedOn: day("2025-10-01"), revision: revision)
+        }
+        let first = report(nil)
+        try await temporary.store.submitReport(first, draftOwner: nil, draftPurpose: nil, by: assessor)
+        _ = try await temporary.store.moveAssessment(assessment.id, to: .authorised, on: day("2025-10-02"), by: manager)
+        try await temporary.store.submitReport(
+            report(try CaseReport.Revision(revises: first.id, reason: "The school's view came after")), draftOwner: nil, draftPurpose: nil, by: assessor)
+        #expect(try await temporary.store.assessment(assessment.id)?.status == .completed)
+        await #expect(throws: CaseStoreError.alreadyRevised(report: first.id.description)) {
+            try await temporary.store.submitReport(
+                report(try CaseReport.Revision(revises: first.id, reason: "Another tab")), draftOwner: nil, draftPurpose: nil, by: assessor)
+        }
+        #expect(try await temporary.store.reports(ofCase: family.file.id).count == 2)
+    }
+
     @Test("a stored code Heeded does not know stops the report with the column named, rather than becoming a default")
     func unknownCodes() async throws {
         for (sql, column) in [("UPDATE need SET area = 'flying'", "need.area"), ("UPDATE provision SET service = 'teleport'", "provision.service")] {

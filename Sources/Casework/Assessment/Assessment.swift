@@ -67,6 +67,16 @@ public struct Assessment: Sendable, Hashable, Codable, Identifiable {
         return copy
     }
 
+    /// The assessment once its sent report is revised: a manager signed off what was sent, not the revision, so an
+    /// authorised assessment goes back to completed to be authorised again. Any other status stands.
+    public func revised(on date: CalendarDate, by who: ActingUser) -> Assessment {
+        guard status == .authorised else { return self }
+        var copy = self
+        copy.status = .completed
+        copy.history.append(StatusChange(status: .completed, on: date, by: who))
+        return copy
+    }
+
     /// The date the assessment reached a status, if it did.
     public func date(of status: AssessmentStatus) -> CalendarDate? {
         history.last { $0.status == status }?.on

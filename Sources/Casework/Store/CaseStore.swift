@@ -85,12 +85,15 @@ public enum CaseStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyExists(kind: String, id: String)
     /// A record refers to one that is not there or belongs to another case.
     case badReference(String)
+    /// A revision of a report that has been revised already: only the latest version is revised.
+    case alreadyRevised(report: String)
 
     public var description: String {
         switch self {
         case .notFound(let kind, let id): "no \(kind) with id \(id)"
         case .alreadyExists(let kind, let id): "a \(kind) with id \(id) already exists"
         case .badReference(let message): message
+        case .alreadyRevised(let report): "report \(report) has been revised already: revise the latest version"
         }
     }
 }

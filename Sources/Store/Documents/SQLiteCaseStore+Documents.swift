@@ -18,6 +18,10 @@ extension SQLiteCaseStore: CaseDocumentStore {
             if let replaced, replaced.assessmentID != report.assessmentID || replaced.formID != report.formID {
                 throw CaseStoreError.badReference("report \(replaced.id) is not an earlier version of this one")
             }
+            // Only the latest version is revised: two revisions of one report (two tabs) would fork the record.
+            if let replaced, try Self.reports(ofCase: report.caseID, in: db).contains(where: { $0.revision?.revises == replaced.id }) {
+                throw CaseStoreError.alreadyRevised(report: replaced.id.description)
+            }
             if let assessmentID = report.assessmentID {
                 guard let assessment = try Self.assessment(assessmentID, in: db), assessment.caseID == report.caseID else {
                     throw CaseStoreError.badReference("assessment \(assessmentID) is not in case \(report.caseID)")
@@ -28,6 +32,13 @@ extension SQLiteCaseStore: CaseDocumentStore {
                 if report.revision != nil {
                     if assessment.status.isOpen || assessment.status == .declined {
                         throw CaseStoreError.badReference("assessment \(assessmentID) has not been sent, so there is nothing to revise")
+                    }
+                    let reopened = assessment.revised(on: report.submittedOn, by: who)
+                    if reopened != assessment {
+                        try Self.upsertAssessment(reopened, in: db)
+                        try AuditLog.append(AuditEvent(
+                            actor: who, action: "assessment.status", subject: "assessment/\(assessmentID)",
+                            previousValue: try StoredJSON.encode(assessment), newValue: try StoredJSON.encode(reopened)), in: db, key: auditKey)
                     }
                 } else if assessment.status.isOpen {
                     let completed = try assessment.completedBySending(on: report.submittedOn, by: who)
@@ -76,10 +87,12 @@ extension SQLiteCaseStore: CaseDocumentStore {
     }
 
     public func reports(ofCase id: CaseFile.ID) async throws -> [CaseReport] {
-        try await writer.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM case_report WHERE case_id = ? ORDER BY submitted_on, rowid", arguments: [id.uuid])
-                .map { try StoredJSON.decode(CaseReport.self, from: $0, table: "case_report") }
-        }
+        try await writer.read { db in try Self.reports(ofCase: id, in: db) }
+    }
+
+    static func reports(ofCase id: CaseFile.ID, in db: Database) throws -> [CaseReport] {
+        try String.fetchAll(db, sql: "SELECT body FROM case_report WHERE case_id = ? ORDER BY submitted_on, rowid", arguments: [id.uuid])
+            .map { try StoredJSON.decode(CaseReport.self, from: $0, table: "case_report") }
     }
 
     public func ehcContext(ofCase id: CaseFile.ID) async throws -> EHCCaseContext {

@@ -59,6 +59,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (.tooManyRequests, "Too many requests sent", "This account has sent as many requests as it can in an hour. Wait an hour and try again; what you wrote is kept.")
         case is NIOTooManyBytesError:
             return (.contentTooLarge, "That was too much to send", "What was sent is larger than this service accepts. Nothing was saved from it.")
+        case CaseStoreError.alreadyRevised:
+            return (.conflict, "Already revised", "Someone has revised this report already, so nothing was sent. Open the case to read the latest version; to change it, revise that one.")
         case CaseStoreError.notFound:
             return (.notFound, "Page not found", "The record may have moved or you may not have access to it.")
         case let error as HTTPError where error.status == .notFound:
@@ -67,6 +69,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return (error.status, "Something was wrong with that request", error.body ?? error.status.reasonPhrase)
         case let error as CaseworkError:
             return (.unprocessableContent, "That change could not be made", error.description)
+        // What the check page could not foresee (the record changed while it was open): nothing was sent.
+        case let error as EHCAdviceRefused:
+            return (.unprocessableContent, "The advice was not sent",
+                    error.problems.map { $0.message.capitalizedFirst }.joined(separator: ". ") + ". Go back to check your answers: they are kept.")
+        case let error as ProvisionNotDecided:
+            let messages = error.problems.compactMap { problem -> String? in
+                guard case .invalid(_, let message) = problem else { return nil }
+                return message
+            }
+            return (.unprocessableContent, "The assessment was not sent", messages.joined(separator: ". ") + ". Go back to check your answers: they are kept.")
         default:
             return (.internalServerError, "Sorry, there is a problem with the service", "Try again later. What you saved before this is kept.")
         }
