@@ -26,6 +26,8 @@ struct NoticesTests {
             let after = try await family.get(try #require(commented.location))
             #expect(after.contains("Your comment was added beside the report. Your worker will read it."))
             #expect(after.contains("Nights are worse since March."))
+            #expect(after.contains("Finished: you can read it below"), "the child in need assessment was sent, so there is a report to read")
+            #expect(after.contains(">Not started yet<"), "the parent carer assessment has no report")
         }
     }
 }

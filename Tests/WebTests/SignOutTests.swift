@@ -18,6 +18,8 @@ struct SignOutTests {
             let casePage = try await browser.get("/family/cases/\(file.id)")
             let out = try await browser.post("/sign-out", [("_csrf", casePage.csrf ?? "")])
             #expect(out.location == "/?signed-out=1")
+            #expect(out.headers[values: .setCookie].contains { $0.hasPrefix("heeded_session=") && ($0.contains("Max-Age=0") || $0.contains("Expires=")) },
+                    "the session cookie goes with the session, so Back cannot claim the person was away an hour")
             #expect(try await browser.get("/?signed-out=1").contains("You have signed out"))
             let back = try await browser.get("/family/cases/\(file.id)")
             let signIn = try await browser.get(try #require(back.location))

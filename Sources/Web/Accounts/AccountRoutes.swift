@@ -42,11 +42,9 @@ struct AccountRoutes: Sendable {
         router.post("/sign-out") { _, context in
             context.sessions.clearSession()
             if let account = context.account { try await services.store.signOutEverywhere(account.id, by: account.actingUser) }
-            // Marked, so a page reached afterwards (the browser's Back) says the person signed out, not that they were
-            // signed out for being away.
-            var response = Response.redirect(to: "/?signed-out=1", type: .normal)
-            response.setCookie(Cookie(name: HeededWeb.signedOutCookie, value: "1", path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
-            return response
+            // The session cookie is expired with the session, so a page reached afterwards (the browser's Back) asks
+            // the person to sign in without saying they were signed out for being away.
+            return Response.redirect(to: "/?signed-out=1", type: .normal)
         }
         router.get("/create-account") { _, context in
             services.renderer.page("create-account", CreateAccountView(email: "", errors: [], emailError: nil, passwordError: nil, csrfToken: context.csrfToken),
@@ -95,11 +93,7 @@ struct AccountRoutes: Sendable {
         try await services.store.clearFailedSignIns(email: email)
         let target = await openable(next, by: account) ? next : Navigation.home(for: account)
         try await startSession(for: account, request: request, context: context)
-        var response = Response.redirect(to: target, type: .normal)
-        if request.cookies[HeededWeb.signedOutCookie] != nil {
-            response.setCookie(Cookie(name: HeededWeb.signedOutCookie, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
-        }
-        return response
+        return .redirect(to: target, type: .normal)
     }
 
     /// Whether the page a sign-in returns to is one this account may open: the last person's case page, reached

@@ -12,8 +12,6 @@ import HummingbirdBcrypt
 public enum HeededWeb {
     /// The session cookie's name; it holds only a random key (the session lives in the database).
     public static let sessionCookie = "heeded_session"
-    /// Set when a person signs out, until they sign in again: a page reached afterwards says they signed out.
-    static let signedOutCookie = "heeded_signed_out"
     /// What a session's key in the store starts with, before the cookie's value.
     static let sessionKeyPrefix = "session."
 

@@ -146,11 +146,13 @@ struct FamilyCaseView {
             return (decision.kind == .confirmed ? "A manager confirmed what the rules recommended on \(decision.decidedOn.long)."
                 : "A manager changed what the rules recommended on \(decision.decidedOn.long). Their reason: \(decision.reason ?? "")") + safeguarding
         }
+        // "You can read it below" only where there is a report to read.
+        let reported = Set(reports.compactMap(\.assessmentID))
         assessments = record.assessments(visibleTo: .parent).map { assessment in
             AssessmentLine(
                 title: assessment.kind.title.capitalizedFirst, subject: assessment.subject,
                 explanation: assessment.kind == .section47 ? file.managerDecision.map(Self.section47Explanation) : nil,
-                status: Formatting.familyStatus(assessment.status), due: assessment.deadline.date.long,
+                status: Formatting.familyStatus(assessment.status, reportShown: reported.contains(assessment.id)), due: assessment.deadline.date.long,
                 dueRule: Self.rule(assessment.deadline))
         }
         hasAssessments = !assessments.isEmpty
@@ -186,8 +188,10 @@ struct FamilyCaseView {
             nextSteps = "A person in our duty team will read your request and decide what happens next by \(calendar.deadline(.referralDecision, from: file.openedOn).date.long). They will contact you \(how)."
         } else if record.assessments(visibleTo: .parent).contains(where: { $0.status.isOpen }) {
             nextSteps = "A worker from our \(team) team will contact you \(how) to arrange the assessments below, which must be done by the dates shown."
+        } else if !record.assessments(visibleTo: .parent).contains(where: { $0.status == .completed || $0.status == .authorised }) && hasAssessments {
+            nextSteps = "You said no to the assessments we offered. Tell us if you change your mind, and we will offer them again."
         } else if hasAssessments {
-            nextSteps = "Your assessments are finished: you can read them below. Your worker in our \(team) team will contact you \(how) about the support agreed, and when it will be reviewed."
+            nextSteps = "Your assessments are finished. Your worker in our \(team) team will contact you \(how) about the support agreed, and when it will be reviewed."
         } else {
             nextSteps = "Our \(team) team will contact you \(how) about what happens next."
         }

@@ -54,15 +54,15 @@ enum Formatting {
     }
 
     /// An assessment's status as the family reads it, from their side of it.
-    static func familyStatus(_ status: AssessmentStatus) -> String {
+    static func familyStatus(_ status: AssessmentStatus, reportShown: Bool) -> String {
         switch status {
         case .requested: "Not started yet"
         case .offered: "Offered to you: tell your assessor if you want it"
         case .accepted: "You accepted it: it will start soon"
         case .declined: "You said no to it"
         case .inProgress: "In progress"
-        case .completed: "Finished: you can read it below"
-        case .authorised: "Finished and signed off by a manager: you can read it below"
+        case .completed: reportShown ? "Finished: you can read it below" : "Finished"
+        case .authorised: reportShown ? "Finished and signed off by a manager: you can read it below" : "Finished and signed off by a manager"
         }
     }
 

@@ -11,8 +11,7 @@ struct RoleGate: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard let account = context.account else {
-            let expired = request.cookies[HeededWeb.sessionCookie] != nil && request.cookies[HeededWeb.signedOutCookie] == nil
-            throw WebError.signInRequired(returnTo: request.uri.path, expired: expired)
+            throw WebError.signInRequired(returnTo: request.uri.path, expired: request.cookies[HeededWeb.sessionCookie] != nil)
         }
         guard roles.contains(account.role) else { throw WebError.wrongRole }
         return try await next(request, context)
