@@ -59,7 +59,7 @@ public struct Assessment: Sendable, Hashable, Codable, Identifiable {
     public func completedBySending(on date: CalendarDate, by who: ActingUser) throws(CaseworkError) -> Assessment {
         guard status.isOpen else { throw .illegalTransition(AssessmentTransitionError(from: status, to: .completed)) }
         if let last = history.last, date < last.on {
-            throw .invalid(field: "date", message: "Sending on \(date.long) is before the assessment became \(last.status.rawValue.replacingOccurrences(of: "-", with: " ")) on \(last.on.long)")
+            throw .invalid(field: "date", message: "Sending on \(date.long) is before the assessment became \(last.status.words) on \(last.on.long)")
         }
         var copy = self
         copy.status = .completed

@@ -37,6 +37,9 @@ public enum AssessmentStatus: String, Sendable, Hashable, Codable, CaseIterable 
     }
 
     /// Still being worked on: a deadline applies.
+    /// The status in words: "in progress".
+    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
     public var isOpen: Bool {
         switch self {
         case .requested, .offered, .accepted, .inProgress: true

@@ -45,7 +45,7 @@ public struct OverdueWork: Sendable, Hashable, Codable {
             }
         }
         for assessment in inputs.assessments where assessment.status.isOpen {
-            let status = assessment.status.rawValue.replacingOccurrences(of: "-", with: " ")
+            let status = assessment.status.words
             // One line per assessment: a parent carer assessment never offered and past its own deadline is
             // the assessment overdue, said with why.
             if assessment.kind == .parentCarer && assessment.status == .requested && assessment.deadline >= asOf {

@@ -23,7 +23,7 @@ public struct Delivery: Sendable, Hashable, Codable {
             throw .invalid(field: "delivered_units", message: "Enter 0 or more: what was planned and what was delivered cannot be less than nothing")
         }
         if deliveredUnits < plannedUnits && reason == nil {
-            throw .invalid(field: "reason", message: "\(Self.number(plannedUnits - deliveredUnits)) of the \(Self.number(plannedUnits)) planned were not delivered: select why")
+            throw .invalid(field: "reason", message: "\(ProvisionAmount.plain(plannedUnits - deliveredUnits)) of the \(ProvisionAmount.plain(plannedUnits)) planned were not delivered: select why")
         }
         self.provisionID = provisionID
         self.periodStart = periodStart
@@ -36,11 +36,6 @@ public struct Delivery: Sendable, Hashable, Codable {
     }
 
     public var shortfall: Double { max(0, plannedUnits - deliveredUnits) }
-
-    /// "3" rather than "3.0"; "2.5" stays.
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 /// Who cancelled undelivered units.

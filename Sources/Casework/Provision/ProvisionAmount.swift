@@ -65,8 +65,10 @@ public struct ProvisionAmount: Sendable, Hashable, Codable, CustomStringConverti
         return Int((units / quantity * period).rounded(.down))
     }
 
-    public var description: String {
-        let number = quantity.rounded() == quantity ? String(Int(quantity)) : String(quantity)
-        return "\(number) \(unit.rawValue)"
+    public var description: String { "\(Self.plain(quantity)) \(unit.rawValue)" }
+
+    /// A quantity as people write it: "3" rather than "3.0"; "2.5" stays.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -50,7 +50,7 @@ enum Formatting {
 
     /// An assessment's status as practitioners read it: "In progress", not "in-progress".
     static func status(_ status: AssessmentStatus) -> String {
-        words(status.rawValue).capitalizedFirst
+        status.words.capitalizedFirst
     }
 
     /// An assessment's status as the family reads it, from their side of it.
