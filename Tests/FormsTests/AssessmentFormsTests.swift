@@ -64,12 +64,13 @@ struct AssessmentFormsTests {
 
     @Test("earlier versions of each assessment still read as they were written, beside the current one")
     func earlierVersionsKept() throws {
-        for (id, current) in [("child-in-need-assessment", 3), ("parent-carer-assessment", 3), ("young-carer-assessment", 3)] {
+        for (id, current) in [("child-in-need-assessment", 3), ("parent-carer-assessment", 4), ("young-carer-assessment", 3)] {
             #expect(library.form(id)?.version == current, "\(id) is now version \(current)")
             for version in 1..<current { #expect(library.form(id, version: version) != nil, "\(id) version \(version) is kept") }
         }
         #expect(library.form("child-in-need-assessment", version: 2)?.field("service_meets") == nil, "version 2 is unchanged")
         #expect(library.form("child-in-need-assessment", version: 1)?.field("parents_views") == nil, "version 1 is unchanged")
+        #expect(library.form("parent-carer-assessment", version: 3)?.field("carer_needs") == nil, "parent carer version 3 is unchanged")
     }
 
     @Test("a child in need assessment of a family with no concern about home is complete without the parenting capacity headings")
@@ -178,6 +179,7 @@ struct AssessmentFormsTests {
             "assessor_view_continue": .value("yes-with-support"), "assessor_view_reasons": .value("Delphine needs sleep and a break."),
             "plan_exists": .value("no"), "needs_for_support_identified": .value("yes"), "s17zf_services_to_be_provided": .value("yes"),
             "s17zf_reasons": .value("Overnight breaks let her sleep."),
+            "carer_needs": .items([["carer_need": .value("A full night's sleep twice a week")]]),
         ]
         let missing = try problems("parent-carer-assessment", answers)
         #expect(Set(missing.keys) == ["work_wishes", "study_wishes", "training_wishes", "leisure_wishes", "wishes_prevented_by_caring"])
@@ -187,6 +189,50 @@ struct AssessmentFormsTests {
             "wishes_prevented_by_caring": .value("Swimming on a Sunday, and seeing my sister."),
         ]) { $1 }
         #expect(try problems("parent-carer-assessment", complete).isEmpty)
+    }
+
+    @Test("the parent carer assessment records each need for support and, when the council will provide services, the support for it with its amount")
+    func parentCarerNeedsAndSupport() throws {
+        let answers: [String: RawAnswer] = [
+            "pcna_trigger": .value("request"), "request_date": .value("2026-02-02"), "start_date": .value("2026-02-09"),
+            "assessor": .value("Hollis Brackenbury"), "has_parental_responsibility": .value("yes"), "aged_18_plus": .value("yes"),
+            "willing_to_continue": .value("yes-with-changes"), "able_to_continue": .value("yes-with-support"),
+            "assessor_view_continue": .value("yes-with-support"), "assessor_view_reasons": .value("Delphine needs sleep and a break."),
+            "plan_exists": .value("no"), "work_wishes": .value("no-not-now"), "study_wishes": .value("no-not-now"),
+            "training_wishes": .value("no-not-now"), "leisure_wishes": .value("no-not-now"), "wishes_prevented_by_caring": .value("Sleep."),
+            "needs_for_support_identified": .value("yes"), "s17zf_services_to_be_provided": .value("yes"),
+            "s17zf_reasons": .value("Overnight breaks let her sleep."),
+        ]
+        #expect(try problems("parent-carer-assessment", answers)["carer_needs"]
+            == "Write at least one need for support, or answer no to the question above")
+
+        var withSupport = answers
+        withSupport["carer_needs"] = .items([
+            ["carer_need": .value("A full night's sleep twice a week"), "support_service": .value("Overnight sitting service")],
+            ["carer_need": .value("Time to see her sister")],
+        ])
+        let missing = try problems("parent-carer-assessment", withSupport)
+        #expect(missing["carer_needs[0].support_amount"] == "Enter how much support is agreed, like 4 (hours a week)")
+        #expect(missing["carer_needs[0].support_unit"] == "Select what the amount is per")
+        #expect(missing["carer_needs[0].support_type"] == "Select the kind of support")
+        #expect(missing.keys.allSatisfy { $0.hasPrefix("carer_needs[0].") }, "a need with no support agreed yet is complete: \(missing)")
+
+        withSupport["carer_needs"] = .items([
+            ["carer_need": .value("A full night's sleep twice a week"), "support_service": .value("Overnight sitting service"),
+             "support_type": .value("home-care"), "support_amount": .value("2"), "support_unit": .value("sessions-per-month")],
+        ])
+        #expect(try problems("parent-carer-assessment", withSupport).isEmpty)
+
+        var refused = withSupport
+        refused["s17zf_services_to_be_provided"] = .value("no")
+        let checked = try form("parent-carer-assessment").check(refused, library: library, today: today)
+        #expect(checked.isValid, "\(checked.problems)")
+        guard case .items(let needs)? = checked.answers["carer_needs"] else {
+            Issue.record("the needs are kept when the council decides to provide no services")
+            return
+        }
+        #expect(needs.first?["carer_need"] == .text("A full night's sleep twice a week"))
+        #expect(needs.first?["support_service"] == nil, "no support is recorded against a decision to provide none")
     }
 
     /// A young carer's assessment of Ezra Lumley, 14, who helps to look after his mother.

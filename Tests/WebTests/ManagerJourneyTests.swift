@@ -87,6 +87,31 @@ struct ManagerJourneyTests {
         }
     }
 
+    @Test("the reason for changing the rules' recommendation is asked only when changing it, is not marked optional, and is needed then")
+    func overrideReasonRequired() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let manager = try await server.account("greer@example.org", role: .manager)
+        let file = try await server.openCase(for: parent)
+        try await server.run { browser in
+            var browser = browser
+            _ = try await browser.signIn("greer@example.org")
+            let unchanged = try await browser.get("/cases/\(file.id)/triage/section/outcome")
+            #expect(unchanged.contains("Are you changing any of the routing rules"))
+            #expect(!unchanged.contains("Why you are changing the recommendation"), "not asked before a change is chosen")
+            var answers = TriageAnswers()
+            answers.overrides = ["young-carer-assessment": "yes"]
+            answers.overrideReason = ""
+            let noReason = try await browser.triage(file.id.description, answers)
+            #expect(noReason.status == .unprocessableContent)
+            let outcome = try await browser.get("/cases/\(file.id)/triage/section/outcome")
+            #expect(outcome.contains("Why you are changing the recommendation</label>"), "asked once a change is chosen, and not marked optional")
+            #expect(!outcome.contains("Your reason"))
+            #expect(noReason.contains("why you are changing the recommendation") || noReason.contains("Why you are changing the recommendation"))
+            #expect(try await server.store.caseRecord(file.id, viewedBy: manager.actingUser).file.managerDecision == nil, "nothing is decided without it")
+        }
+    }
+
     @Test("a manager confirms the routing, and allocates an assessment to an assessor")
     func confirmAndAllocate() async throws {
         let server = try TestServer()

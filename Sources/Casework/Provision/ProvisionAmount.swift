@@ -67,6 +67,19 @@ public struct ProvisionAmount: Sendable, Hashable, Codable, CustomStringConverti
 
     public var description: String { "\(Self.plain(quantity)) \(unit.rawValue)" }
 
+    /// The amount as a family reads it: "6 hours a week", "1 session a month", "£120 every 4 weeks", "once".
+    public var words: String {
+        let number = Self.plain(quantity)
+        let one = quantity == 1
+        return switch unit {
+        case .hoursPerWeek: one ? "1 hour a week" : "\(number) hours a week"
+        case .sessionsPerMonth: one ? "1 session a month" : "\(number) sessions a month"
+        case .nightsPerYear: one ? "1 night a year" : "\(number) nights a year"
+        case .poundsPerFourWeeks: "£\(number) every 4 weeks"
+        case .oneOff: one ? "once" : "\(number) items, once"
+        }
+    }
+
     /// A quantity as people write it: "3" rather than "3.0"; "2.5" stays.
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

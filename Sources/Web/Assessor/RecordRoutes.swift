@@ -140,7 +140,7 @@ struct RecordRoutes: Sendable {
         let (_, caseID, summary, _, provision) = try await provision(request, context)
         return page(
             try form(RecordForms.deliveryFormID),
-            caption: "\(summary.childName) (\(summary.reference)): \(provision.description), \(provision.amount) from \(provision.provider ?? "no provider yet")",
+            caption: "\(summary.childName) (\(summary.reference)): \(provision.description), \(provision.amount.words) from \(provision.provider ?? "no provider yet")",
             action: "/cases/\(caseID)/provision/\(provision.id)/deliveries/new", posted: posted, submitLabel: "Save delivery",
             cancel: "/cases/\(caseID)", context: context)
     }

@@ -16,7 +16,10 @@ struct FamilyCaseView {
     let managerNote: String?
     let assessments: [AssessmentLine]
     let hasAssessments: Bool
+    /// The child's needs.
     let needs: [NeedLine]
+    /// The parent carer's own needs for support, from their assessment.
+    let carerNeeds: [String]
     let provisions: [ProvisionLine]
     let unmet: [UnmetLine]
     var reports: [ReportView]
@@ -46,7 +49,8 @@ struct FamilyCaseView {
     struct NeedLine {
         let area: String
         let description: String
-        let parentView: String
+        /// Nil until the family's view is written down.
+        let parentView: String?
         let assessorView: String
     }
 
@@ -55,7 +59,8 @@ struct FamilyCaseView {
     struct ProvisionLine {
         let description: String
         let amount: String
-        let provider: String
+        /// Nil while no provider has been found.
+        let provider: String?
         let legalBasis: String
         let period: String
         let deliveries: [DeliveryLine]
@@ -65,8 +70,8 @@ struct FamilyCaseView {
         init(_ statement: ProvisionStatement) {
             let provision = statement.provision
             description = provision.description
-            amount = provision.amount.description
-            provider = provision.provider ?? "No provider found yet"
+            amount = provision.amount.words.capitalizedFirst
+            provider = provision.provider
             legalBasis = provision.legalBasis.title
             period = "From \(provision.startDate.long)" + (provision.endDate.map { " to \($0.long)" } ?? "")
             deliveries = statement.deliveries.map { delivery in
@@ -156,7 +161,10 @@ struct FamilyCaseView {
                 dueRule: Self.rule(assessment.deadline))
         }
         hasAssessments = !assessments.isEmpty
-        needs = record.needs.map { NeedLine(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView) }
+        needs = record.needs.filter { $0.area != .parentCarerSupport }.map {
+            NeedLine(area: $0.area.title.capitalizedFirst, description: $0.description, parentView: $0.parentView.isEmpty ? nil : $0.parentView, assessorView: $0.assessorView)
+        }
+        carerNeeds = record.needs.filter { $0.area == .parentCarerSupport }.map(\.description)
         provisions = record.provisionStatements.map(ProvisionLine.init)
         let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
         unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetLine.init)

@@ -103,7 +103,7 @@ struct ParentRoutes: Sendable {
         let view = MissedSessionView(
             caseHref: "/family/cases/\(caseID)", action: "/family/cases/\(caseID)/missed-session", csrfToken: context.csrfToken,
             provisions: record.provisions.enumerated().map { index, provision in
-                MissedSessionView.Choice(index: index, value: provision.id.description, label: "\(provision.description) (\(provision.amount), \(provision.provider ?? "no provider yet"))",
+                MissedSessionView.Choice(index: index, value: provision.id.description, label: "\(provision.description) (\(provision.amount.words), \(provision.provider ?? "no provider yet"))",
                                          checked: form?["provision"] == provision.id.description)
             },
             day: form?["session_date-day"] ?? "", month: form?["session_date-month"] ?? "", year: form?["session_date-year"] ?? "",
