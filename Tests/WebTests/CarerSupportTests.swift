@@ -92,4 +92,30 @@ struct CarerSupportTests {
             #expect(record.provisions.isEmpty)
         }
     }
+
+    @Test("a worked-out answer on a form page reads as words: not 'null' while it cannot be worked out, then 'Yes' or 'No'")
+    func workedOutAnswerInWords() async throws {
+        let server = try TestServer()
+        let parent = try await server.account("rhian@example.org", role: .parent)
+        let assessor = try await server.account("hollis@example.org", role: .assessor)
+        let file = try await server.openCase(for: parent)
+        let pcna = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .parentCarer })
+        var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(pcna.id)", formID: CaseReport.parentCarerFormID, formVersion: 4)
+        for (key, value) in Self.completeCarerAssessment where key != "start_date" { draft.answers[key] = value }
+        draft.answers["child_date_of_birth"] = .value("2008-01-09")
+        try await server.store.saveDraft(draft)
+        try await server.run { [draft] browser in
+            var staff = browser
+            _ = try await staff.signIn("hollis@example.org")
+            let page = "/cases/\(file.id)/assessments/\(pcna.id)/form/section/outcome"
+            let unknown = try await staff.get(page)
+            let inset = try #require(unknown.html.firstMatch("Care Act s60 child&#39;s carer&#39;s assessment is needed[^<]*</h2>\\s*<p>([^<]*)</p>"))
+            #expect(inset == "Not known yet: it is worked out from other answers", "not 'null' before the assessment's start date is given")
+            var started = draft
+            started.answers["start_date"] = .value("2026-03-02")
+            try await server.store.saveDraft(started)
+            let known = try await staff.get(page)
+            #expect(known.html.firstMatch("Care Act s60 child&#39;s carer&#39;s assessment is needed[^<]*</h2>\\s*<p>([^<]*)</p>") == "Yes")
+        }
+    }
 }

@@ -121,4 +121,13 @@ struct FormPageCuesTests {
             #expect(!after.contains("Not needed"))
         }
     }
+
+    @Test("the page does not say it needs answers to questions brought in that are optional")
+    func optionalRevealedQuestions() {
+        #expect(FormJourney.revealedNotice(0, optional: 0) == nil)
+        #expect(FormJourney.revealedNotice(2, optional: 0) == "We need 2 more answers on this page because of what you told us")
+        #expect(FormJourney.revealedNotice(5, optional: 2) == "What you told us adds 5 questions to this page (2 of them optional)")
+        #expect(FormJourney.revealedNotice(1, optional: 1) == "What you told us adds a question to this page (optional)")
+        #expect(FormJourney.revealedNotice(2, optional: 2) == "What you told us adds 2 questions to this page (all optional)")
+    }
 }

@@ -32,6 +32,18 @@ enum AnswerDisplay {
         }
     }
 
+    /// A worked-out answer (a computed question) in words: "Yes", "No", "7 March 2026", never "true" or "null".
+    static func worked(_ value: FEELValue) -> String {
+        switch value {
+        case .null: "Not known yet: it is worked out from other answers"
+        case .boolean(let yes): yes ? "Yes" : "No"
+        case .string(let words): words
+        case .number(let number): Formatting.number(number.doubleValue)
+        case .date(let date): date.long
+        default: "\(value)"
+        }
+    }
+
     /// A summary list row per asked question of each section, for check-your-answers and reports.
     static func sections(
         _ answers: [String: SubmittedAnswer], form: FormDefinition, library: FormLibrary, changeLink: ((Section, Field) -> String)?

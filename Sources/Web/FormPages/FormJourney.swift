@@ -113,10 +113,14 @@ struct FormJourney: Sendable {
         let questions = questions(in: section, draft: draft, check: check, problems: problems, revealed: revealed)
         var links: [ErrorLink] = []
         var revealedLinks: [ErrorLink] = []
+        var revealedOptional = 0
         func collect(_ views: [QuestionView]) {
             for view in views {
                 if view.hasError { links.append(ErrorLink(href: "#" + view.errorTarget, message: view.error)) }
-                if view.isRevealed { revealedLinks.append(ErrorLink(href: "#" + view.errorTarget, message: view.label)) }
+                if view.isRevealed {
+                    revealedLinks.append(ErrorLink(href: "#" + view.errorTarget, message: view.label))
+                    if view.optional { revealedOptional += 1 }
+                }
                 for item in view.items { collect(item.questions) }
             }
         }
@@ -125,19 +129,23 @@ struct FormJourney: Sendable {
         let position = (form.sections.firstIndex { $0.id == section.id } ?? 0) + 1
         return SectionPageView(
             caption: caption, formTitle: form.title, title: section.title, intro: section.intro, questions: questions, errors: links,
-            revealed: revealedLinks, revealedNotice: Self.revealedNotice(revealedLinks.count),
+            revealed: revealedLinks, revealedNotice: Self.revealedNotice(revealedLinks.count, optional: revealedOptional),
             action: "\(basePath)/section/\(section.id)", csrfToken: csrf,
             shown: FormJourneyRoutes.names(questions).sorted().joined(separator: " "), returnToCheck: returnToCheck,
             progress: "Section \(position) of \(form.sections.count)", overviewHref: basePath)
     }
 
-    /// Why the person is still on the page after "Save and continue".
-    static func revealedNotice(_ count: Int) -> String? {
-        switch count {
-        case 0: nil
-        case 1: "We need one more answer on this page because of what you told us"
-        default: "We need \(count) more answers on this page because of what you told us"
+    /// Why the person is still on the page after "Save and continue": `count` questions brought in, `optional` of
+    /// them needing no answer.
+    static func revealedNotice(_ count: Int, optional: Int) -> String? {
+        guard count > 0 else { return nil }
+        if optional == 0 {
+            return count == 1 ? "We need one more answer on this page because of what you told us"
+                : "We need \(count) more answers on this page because of what you told us"
         }
+        let questions = count == 1 ? "a question" : "\(count) questions"
+        let which = count == 1 ? "optional" : optional == count ? "all optional" : "\(optional) of them optional"
+        return "What you told us adds \(questions) to this page (\(which))"
     }
 
     func taskList(draft: FormDraft, check: AnswerCheck) -> TaskListView {

@@ -156,9 +156,7 @@ struct QuestionBuilder {
             view.options = options(offered)
         case .computed:
             view.isComputed = true
-            if case .computed(let value)? = answers[field.id] ?? itemAnswers?.item[field.id] {
-                if case .string(let words) = value { view.computedText = words } else { view.computedText = "\(value)" }
-            }
+            if case .computed(let value)? = answers[field.id] ?? itemAnswers?.item[field.id] { view.computedText = AnswerDisplay.worked(value) }
         case .repeat(_, let max, let children):
             view.isRepeat = true
             var items: [[String: RawAnswer]] = []
