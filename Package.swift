@@ -40,19 +40,21 @@ let package = Package(
         // The domain: requests, routing, assessments, needs, provision, deadlines. Pure Swift, no I/O.
         .target(
             name: "Casework",
-            dependencies: ["Forms", "Decisions", "FEEL", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
+            dependencies: ["Forms", "Decisions", "FEEL", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Persistence behind Casework's store protocol: SQLite through GRDB, migrations, hash-chained audit.
+        // Persistence behind Casework's store protocol: SQLite through GRDB, migrations, hash-chained audit; and the
+        // shipped bank holidays, read here so that Casework does no I/O.
         .target(
             name: "Store",
-            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
         ),
         // The web application: HTML pages for parent, assessor and manager, and the JSON API.
         .target(
             name: "Web",
             dependencies: [
                 "FEEL", "Forms", "Decisions", "Casework",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(name: "FEELTests", dependencies: ["FEEL"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "FEEL"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "FEEL"]),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Decisions", "FEEL", "Forms", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Store", "Decisions", "FEEL", "Forms", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Casework"]),
         .testTarget(
             name: "WebTests",

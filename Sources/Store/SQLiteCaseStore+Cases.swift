@@ -8,7 +8,7 @@ extension SQLiteCaseStore {
         try await audited("case.manager-decision", subject: "case/\(caseID)", by: who) { db in
             guard let file = try Self.caseFile(caseID, in: db) else { throw CaseStoreError.notFound(kind: "case", id: caseID.description) }
             let existing = try Self.assessments(ofCase: caseID, in: db)
-            let (updated, added) = try file.applying(decision, existing: existing)
+            let (updated, added) = try file.applying(decision, existing: existing, calendar: calendar)
             let body = try StoredJSON.encode(updated)
             try db.execute(sql: "UPDATE case_file SET team = ?, body = ? WHERE id = ?", arguments: [updated.team.rawValue, body, caseID.uuid])
             for assessment in added { try Self.upsertAssessment(assessment, in: db) }

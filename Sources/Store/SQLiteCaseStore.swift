@@ -19,6 +19,8 @@ public struct SQLiteCaseStore: CaseStore {
     let groupCommit: GroupCommit
     /// Keys the audit chain and the record seals.
     let auditKey: AuditKey
+    /// Counts the working days of the deadlines set as the store saves (assessments a manager's decision adds, EHC advice).
+    let calendar: WorkingDayCalendar
 
     /// The database file's name inside a data directory.
     public static let fileName = "heeded.sqlite"
@@ -28,7 +30,7 @@ public struct SQLiteCaseStore: CaseStore {
     /// Opens (creating if needed) the store in a data directory, and brings its schema up to date. The audit
     /// key is read from `auditKeyFile` (default `audit.key` in the directory); a store with no keyed entry yet
     /// gets a new key there (mode 0600), but a missing key for a keyed log is an error, not a fresh key.
-    public init(directory: URL, auditKeyFile: URL? = nil) throws {
+    public init(directory: URL, auditKeyFile: URL? = nil, calendar: WorkingDayCalendar = .englandAndWales) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -36,11 +38,11 @@ public struct SQLiteCaseStore: CaseStore {
         }
         let path = directory.appendingPathComponent(Self.fileName).path
         let keyFile = auditKeyFile ?? directory.appendingPathComponent(Self.auditKeyFileName)
-        try self.init(path: path, auditKey: try Self.auditKey(at: keyFile, forDatabase: path))
+        try self.init(path: path, auditKey: try Self.auditKey(at: keyFile, forDatabase: path), calendar: calendar)
     }
 
     /// Opens (creating if needed) the store at a file path, with its audit key.
-    public init(path: String, auditKey: AuditKey) throws {
+    public init(path: String, auditKey: AuditKey, calendar: WorkingDayCalendar = .englandAndWales) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -48,6 +50,7 @@ public struct SQLiteCaseStore: CaseStore {
         configuration.prepareDatabase { db in RecordSeals.register(auditKey, on: db) }
         self.path = path
         self.auditKey = auditKey
+        self.calendar = calendar
         writer = try DatabasePool(path: path, configuration: configuration)
         // After the pool is open: GRDB sets NORMAL on the writer connection when it turns WAL on, after
         // `prepareDatabase` runs. Only the writer commits, so only its setting matters.

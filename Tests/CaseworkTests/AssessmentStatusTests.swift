@@ -1,5 +1,6 @@
 // The assessment status flow: every legal move allowed, every other refused with a reason.
 import Casework
+import Store
 import Testing
 
 @Suite("Assessment status flow")
@@ -31,7 +32,7 @@ struct AssessmentStatusTests {
 
     @Test("an assessment walks the whole flow and keeps the date of each step")
     func walkTheFlow() throws {
-        var assessment = Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"))
+        var assessment = Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"), calendar: .englandAndWales)
         #expect(assessment.deadline.date == day("2026-02-05"))
         assessment = try assessment.moved(to: .offered, on: day("2025-12-02"), by: assessor)
         assessment = try assessment.moved(to: .accepted, on: day("2025-12-03"), by: parent)
@@ -45,7 +46,7 @@ struct AssessmentStatusTests {
 
     @Test("only a manager authorises an assessment")
     func authorisation() throws {
-        var assessment = Assessment(caseID: mayasCase().id, kind: .parentCarer, requestedOn: day("2025-12-01"))
+        var assessment = Assessment(caseID: mayasCase().id, kind: .parentCarer, requestedOn: day("2025-12-01"), calendar: .englandAndWales)
         for status in [AssessmentStatus.offered, .accepted, .inProgress, .completed] {
             assessment = try assessment.moved(to: status, on: day("2025-12-10"), by: assessor)
         }
@@ -56,14 +57,14 @@ struct AssessmentStatusTests {
 
     @Test("a step dated before the previous one is refused")
     func datesGoForward() throws {
-        let assessment = try Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"))
+        let assessment = try Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"), calendar: .englandAndWales)
             .moved(to: .offered, on: day("2025-12-05"), by: assessor)
         #expect(throws: CaseworkError.self) { try assessment.moved(to: .accepted, on: day("2025-12-04"), by: parent) }
     }
 
     @Test("an illegal move on an assessment is refused with the transition named")
     func illegalOnAssessment() {
-        let assessment = Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"))
+        let assessment = Assessment(caseID: mayasCase().id, kind: .childInNeed, requestedOn: day("2025-12-01"), calendar: .englandAndWales)
         #expect(throws: CaseworkError.illegalTransition(AssessmentTransitionError(from: .requested, to: .inProgress))) {
             try assessment.moved(to: .inProgress, on: day("2025-12-02"), by: assessor)
         }

@@ -1,5 +1,6 @@
 // EHC social care advice: what blocks it and what only warns.
 import Casework
+import Store
 import Forms
 import Testing
 
@@ -11,7 +12,7 @@ struct EHCAdviceTests {
     func advice(basis: AdviceBasis? = .newSection17Assessment, notKnown: Bool = false, items: (SectionDNeed) -> [EHCProvisionItem]) -> EHCAdvice {
         let sectionD = SectionDNeed(area: .personalCare, need: "Needs two-person help with intimate care", impact: "Mother has injured her back")
         return EHCAdvice(caseID: file.id, ehcRequestReference: "EHC-2025-0412", requestedOn: day("2025-12-01"), author: "A. Okafor", team: .disabledChildren,
-                         basis: basis, notKnownToService: notKnown, sectionD: [sectionD], provision: items(sectionD))
+                         basis: basis, notKnownToService: notKnown, sectionD: [sectionD], provision: items(sectionD), calendar: .englandAndWales)
     }
 
     @Test("advice is due six weeks after the request")
@@ -134,14 +135,14 @@ struct EHCAdviceTests {
             "provision_quantity": .number("2"), "provision_unit": .choice("sessions-per-month"), "provision_meets_needs": .text("1 and 2"),
             "provision_educates_or_trains": .yesNo(false),
         ]])])
-        let advice = try #require(try report.ehcAdvice(in: .none))
+        let advice = try #require(try report.ehcAdvice(in: .none, calendar: .englandAndWales))
         #expect(advice.id.uuid == report.id.uuid)
         #expect(advice.submittedOn == day("2025-12-20"))
         #expect(advice.notKnownToService == false, "not known before, but assessed now under s17: that is advice")
         #expect(advice.sectionD.map(\.area) == [.personalCare, .leisureAndCommunity])
         #expect(advice.provision.first?.meets == advice.sectionD.map(\.id))
         #expect(advice.provision.first?.amount == (try ProvisionAmount(2, .sessionsPerMonth)))
-        #expect(try adviceForm([:], formID: CaseReport.childInNeedFormID).ehcAdvice(in: .none) == nil)
+        #expect(try adviceForm([:], formID: CaseReport.childInNeedFormID).ehcAdvice(in: .none, calendar: .englandAndWales) == nil)
     }
 
     @Test("a need number not in section D, an amount without its unit, and \"not known\" without an assessment are refused, all at once, each naming its question once")
@@ -154,14 +155,14 @@ struct EHCAdviceTests {
             ]]),
         ])
         #expect {
-            _ = try report.ehcAdvice(in: .none)
+            _ = try report.ehcAdvice(in: .none, calendar: .englandAndWales)
         } throws: { error in
             let fields = (error as? EHCAdviceRefused)?.problems.map(\.field) ?? []
             return fields == ["provision_items[0].provision_unit", "provision_items[0].provision_meets_needs", "known_to_social_care"]
         }
         let notKnown = adviceForm(["basis": .choice("existing-advice-agreed"), "no_needs_reason": .text("None"), "section_d_needs": .items([])])
         #expect {
-            _ = try notKnown.ehcAdvice(in: .none)
+            _ = try notKnown.ehcAdvice(in: .none, calendar: .englandAndWales)
         } throws: { error in
             (error as? EHCAdviceRefused)?.problems.map(\.field) == ["known_to_social_care"]
         }

@@ -1,6 +1,7 @@
 // The needs request's answers as the version-2 facts they bind: the parent carer's own facts, young carers of
 // anyone, earlier referrals. The same intake the pages and the API use.
 import Casework
+import Store
 import FEEL
 import Forms
 import Testing
@@ -13,7 +14,7 @@ struct NeedsRequestBindingTests {
 
     init() throws {
         library = try FormLibrary.load(paths: [repositoryRoot.appendingPathComponent("Forms").path])
-        intake = try NeedsRequestIntake(library: library, router: try RequestRouter.shipped())
+        intake = try NeedsRequestIntake(library: library, router: try RequestRouter.shipped(), calendar: .englandAndWales)
     }
 
     func received(_ changes: [String: RawAnswer?]) throws -> ReceivedRequest {

@@ -1,5 +1,6 @@
 // Working days: the statutory clock, day 0, bank holidays and the end of the known list.
 import Casework
+import Store
 import Testing
 
 @Suite("Working days")

@@ -162,7 +162,7 @@ struct RoundTripTests {
         let family = try IdrisFamily()
         try await family.store(in: temporary.store)
         var notKnown = EHCAdvice(caseID: family.file.id, ehcRequestReference: "EHC-2025-2000", requestedOn: day("2025-11-01"), author: "A. Okafor",
-                                 team: .disabledChildren, basis: nil, notKnownToService: true, sectionD: [], provision: [])
+                                 team: .disabledChildren, basis: nil, notKnownToService: true, sectionD: [], provision: [], calendar: .englandAndWales)
         notKnown.submittedOn = day("2025-11-03")
         await #expect(throws: EHCAdviceRefused.self) { try await temporary.store.saveEHCAdvice(notKnown, by: assessor) }
     }

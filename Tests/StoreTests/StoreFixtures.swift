@@ -53,7 +53,7 @@ struct IdrisFamily {
                     "siblings": .items([["name": .text("Saskia"), "age": .number("14")]]),
                 ]),
             routing: routing)
-        assessments = file.initialAssessments()
+        assessments = file.initialAssessments(calendar: .englandAndWales)
         need = Need(caseID: file.id, assessmentID: assessments.first?.id, area: .personalCare, description: "Help with washing, dressing and toileting",
                     parentView: "I lift him six times a day and my back is going", assessorView: "Two-person handling needed for transfers",
                     outcomeSought: "Idris is washed and dressed safely without his father lifting him", identifiedOn: day("2025-10-01"))
@@ -69,7 +69,7 @@ struct IdrisFamily {
         advice = EHCAdvice(caseID: file.id, ehcRequestReference: "EHC-2025-1177", requestedOn: day("2025-10-20"), author: "A. Okafor", team: .disabledChildren,
                            basis: .newSection17Assessment, sectionD: [sectionD],
                            provision: [EHCProvisionItem(description: "Personal care 7.5 hours a week", section: .h1, csdpaHead: .practicalAssistanceAtHome,
-                                                        amount: try ProvisionAmount(7.5, .hoursPerWeek), provider: "Brightwater Care", meets: [sectionD.id], provisionID: provision.id)])
+                                                        amount: try ProvisionAmount(7.5, .hoursPerWeek), provider: "Brightwater Care", meets: [sectionD.id], provisionID: provision.id)], calendar: .englandAndWales)
         stay = try OvernightStay(caseID: file.id, provisionID: provision.id, carer: "Larkspur House", firstNight: day("2025-11-14"), nights: 2, legalBasis: .section20Reg48ShortBreak)
         review = Review(caseID: file.id, kind: .childInNeedPlan, dueOn: day("2026-04-01"))
     }

@@ -214,7 +214,7 @@ struct ManagerJourneyTests {
         let parent = try await server.account("rhian@example.org", role: .parent)
         try await server.account("greer@example.org", role: .manager)
         let file = try await server.openCase(for: parent)
-        let late = Assessment(caseID: file.id, kind: .youngCarer, subject: "Tamsin Marchbank", requestedOn: TestServer.today.adding(days: -120))
+        let late = Assessment(caseID: file.id, kind: .youngCarer, subject: "Tamsin Marchbank", requestedOn: TestServer.today.adding(days: -120), calendar: server.configuration.calendar)
         try await server.store.addAssessment(late, by: ActingUser(id: "greer@example.org", role: .manager))
         try await server.run { browser in
             var browser = browser

@@ -18,7 +18,7 @@ public struct Assessment: Sendable, Hashable, Codable, Identifiable {
     /// A newly requested assessment, its deadline set from day 0 by the calendar.
     public init(
         id: ID = ID(), caseID: CaseFile.ID, kind: AssessmentKind, subject: String? = nil,
-        requestedOn: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales, assessor: String? = nil
+        requestedOn: CalendarDate, calendar: WorkingDayCalendar, assessor: String? = nil
     ) {
         self.id = id
         self.caseID = caseID

@@ -1,4 +1,4 @@
-// The England and Wales bank holidays Heeded knows, read from the GOV.UK-derived CSV bundled with Casework.
+// A list of bank holidays, parsed from the CSV text the edges read (the Store ships England and Wales's).
 import Foundation
 
 /// A set of bank holidays and the whole years it covers.
@@ -35,20 +35,6 @@ public struct BankHolidays: Sendable, Hashable {
         }
         self.init(found)
     }
-
-    /// The list shipped with Heeded (`Resources/bank-holidays-england-and-wales.csv`, 2024–2028).
-    public static let englandAndWales: BankHolidays = {
-        guard let url = Bundle.module.url(forResource: "bank-holidays-england-and-wales", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            preconditionFailure("Casework's bundled bank-holidays-england-and-wales.csv is missing from the build")
-        }
-        do {
-            return try BankHolidays(csv: text, source: url.lastPathComponent)
-        } catch {
-            preconditionFailure("\(error)")
-        }
-    }()
 }
 
 /// A line of a bank-holiday file that is not `YYYY-MM-DD,title,notes`.

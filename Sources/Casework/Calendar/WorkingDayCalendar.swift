@@ -15,9 +15,6 @@ public struct WorkingDayCalendar: Sendable {
 
     public init(bankHolidays: BankHolidays) { self.bankHolidays = bankHolidays }
 
-    /// England and Wales, from the list bundled with Heeded.
-    public static let englandAndWales = WorkingDayCalendar(bankHolidays: .englandAndWales)
-
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
         !date.isWeekend && !bankHolidays.dates.contains(date)
     }

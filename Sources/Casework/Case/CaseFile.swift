@@ -52,7 +52,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     /// assessment per eligible carer and a young carer assessment per young carer when routed. Never a s47
     /// record: that waits for a manager (see `applying(_:existing:calendar:)`). None at all while the routing
     /// is undecided.
-    public func initialAssessments(calendar: WorkingDayCalendar = .englandAndWales) -> [Assessment] {
+    public func initialAssessments(calendar: WorkingDayCalendar) -> [Assessment] {
         var assessments: [Assessment] = []
         guard let outcome else { return [] }
         let day0 = request.receivedOn
@@ -79,7 +79,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     /// added that the routing did not ask for (its clock runs from the referral). Assessments already open are never
     /// removed: the child in need assessment continues alongside any s47 enquiry.
     public func applying(
-        _ decision: ManagerDecision, existing: [Assessment], calendar: WorkingDayCalendar = .englandAndWales
+        _ decision: ManagerDecision, existing: [Assessment], calendar: WorkingDayCalendar
     ) throws(CaseworkError) -> (CaseFile, [Assessment]) {
         guard managerDecision == nil else {
             throw .invalid(field: "managerDecision", message: "case \(reference) already has a manager's decision from \(managerDecision!.decidedOn.long)")

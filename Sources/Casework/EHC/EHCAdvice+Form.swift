@@ -13,7 +13,7 @@ extension CaseReport {
     ///
     /// - Throws: `EHCAdviceRefused` naming the form's questions: a section D need number that is not in the
     ///   list, an amount without its unit, or anything `EHCAdvice.problems` counts as an error.
-    public func ehcAdvice(in context: EHCCaseContext, calendar: WorkingDayCalendar = .englandAndWales) throws(EHCAdviceRefused) -> EHCAdvice? {
+    public func ehcAdvice(in context: EHCCaseContext, calendar: WorkingDayCalendar) throws(EHCAdviceRefused) -> EHCAdvice? {
         guard formID == Self.ehcAdviceFormID else { return nil }
         var reader = AdviceAnswers(answers: answers)
         let basis = reader.choice("basis").flatMap(AdviceBasis.init(rawValue:))

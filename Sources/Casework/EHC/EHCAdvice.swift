@@ -27,7 +27,7 @@ public struct EHCAdvice: Sendable, Hashable, Codable, Identifiable {
         id: ID = ID(), caseID: CaseFile.ID, ehcRequestReference: String, requestedOn: CalendarDate, author: String, team: Team,
         basis: AdviceBasis?, notKnownToService: Bool = false, sectionD: [SectionDNeed], provision: [EHCProvisionItem],
         noNeedsReason: String? = nil, csdpaOmissionReason: String? = nil, submittedOn: CalendarDate? = nil,
-        calendar: WorkingDayCalendar = .englandAndWales
+        calendar: WorkingDayCalendar
     ) {
         self.id = id
         self.caseID = caseID

@@ -16,7 +16,7 @@ public struct NeedsRequestIntake: Sendable {
     /// The form a needs request is made with.
     public static let formID = "needs-request"
 
-    public init(library: FormLibrary, router: RequestRouter, calendar: WorkingDayCalendar = .englandAndWales) throws(CaseworkError) {
+    public init(library: FormLibrary, router: RequestRouter, calendar: WorkingDayCalendar) throws(CaseworkError) {
         guard let form = library.form(Self.formID) else {
             throw .invalid(field: "forms", message: "the forms folder has no \(Self.formID) form, so no request can be made")
         }

@@ -26,7 +26,7 @@ public struct OverdueWork: Sendable, Hashable, Codable {
     public let workingDaysOverdue: Int
 
     /// Everything overdue on `asOf`, most overdue first.
-    public static func find(_ inputs: OverdueInputs, asOf: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales) -> [OverdueWork] {
+    public static func find(_ inputs: OverdueInputs, asOf: CalendarDate, calendar: WorkingDayCalendar) -> [OverdueWork] {
         var found: [OverdueWork] = []
         func add(_ kind: Kind, _ caseID: CaseFile.ID, _ what: String, _ due: CalendarDate) {
             guard due < asOf, let summary = inputs.cases[caseID] else { return }

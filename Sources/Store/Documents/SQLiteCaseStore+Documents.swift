@@ -71,7 +71,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
                     AuditEvent(actor: who, action: "provision.saved", subject: "provision/\(provision.id)", previousValue: nil, newValue: provisionBody),
                     in: db, key: auditKey)
             }
-            if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db)) {
+            if let advice = try report.ehcAdvice(in: try Self.ehcContext(file, in: db), calendar: calendar) {
                 let adviceBody = try StoredJSON.encode(advice)
                 let previous = try String.fetchOne(db, sql: "SELECT body FROM ehc_advice WHERE id = ?", arguments: [advice.id.uuid])
                 try Self.upsertEHCAdvice(advice, body: adviceBody, in: db)

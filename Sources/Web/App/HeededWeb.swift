@@ -53,7 +53,7 @@ public enum HeededWeb {
         let intake: NeedsRequestIntake
         let triage: TriageIntake
         do {
-            intake = try NeedsRequestIntake(library: library, router: router)
+            intake = try NeedsRequestIntake(library: library, router: router, calendar: configuration.calendar)
             triage = try TriageIntake(requests: intake)
         } catch {
             throw StartError(description: "\(error)")

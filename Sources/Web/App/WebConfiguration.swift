@@ -41,6 +41,8 @@ public struct WebConfiguration: Sendable {
     public var publicURL: String
     /// Today, for statutory clocks; tests fix it.
     public var today: @Sendable () -> CalendarDate
+    /// Counts the working days of statutory clocks (the edge that starts the server reads its bank holidays).
+    public var calendar: WorkingDayCalendar
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,
@@ -48,7 +50,8 @@ public struct WebConfiguration: Sendable {
         signInThrottle: SignInThrottle = .standard, apiTokenLifetime: TimeInterval = 24 * 60 * 60,
         reportMaxAge: TimeInterval = 300, warmReports: Bool = true, unmetPolicy: UnmetNeedPolicy = .standard,
         connectionIdleTimeout: Duration = .seconds(30), needsRequestsPerHour: Int? = 10,
-        contacts: CouncilContacts = .unset, mail: (any MailSender)? = nil, publicURL: String? = nil, today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) }
+        contacts: CouncilContacts = .unset, mail: (any MailSender)? = nil, publicURL: String? = nil, today: @escaping @Sendable () -> CalendarDate = { CalendarDate(Date()) },
+        calendar: WorkingDayCalendar
     ) {
         self.host = host
         self.port = port
@@ -68,6 +71,7 @@ public struct WebConfiguration: Sendable {
         self.mail = mail
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.today = today
+        self.calendar = calendar
     }
 
     public var rulesDirectory: String { (formsDirectory as NSString).appendingPathComponent("rules") }

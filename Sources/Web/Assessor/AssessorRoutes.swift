@@ -40,7 +40,7 @@ struct AssessorRoutes: Sendable {
         let account = context.signedInAccount
         let items = try await services.store.caseload(assessor: account.email, team: account.team)
         let today = services.today
-        let calendar = WorkingDayCalendar.englandAndWales
+        let calendar = services.configuration.calendar
         let rows = items.map { item in
             let daysLeft = calendar.workingDays(from: today, to: item.assessment.deadline)
             return CaseloadView.Row(
@@ -132,7 +132,7 @@ struct AssessorRoutes: Sendable {
             form: form, library: services.library, purpose: "ehc-advice/\(caseID)", basePath: "/cases/\(caseID)/ehc-advice",
             caption: "\(summary.childName) (\(summary.reference))", today: today)
         journey.initialAnswers = { [known] in known.adviceAnswers(on: today) }
-        journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today)
+        journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today, calendar: services.configuration.calendar)
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)", declaration: "The family will be able to read this advice and add their comments.",
             sentHref: "/cases/\(caseID)#reports")
@@ -160,14 +160,14 @@ struct AssessorRoutes: Sendable {
 
     /// What the store would refuse in an advice, shown beside the questions before sending.
     private static func adviceProblems(
-        form: FormDefinition, caseID: CaseFile.ID, known: EHCCaseContext, author: ActingUser, today: CalendarDate
+        form: FormDefinition, caseID: CaseFile.ID, known: EHCCaseContext, author: ActingUser, today: CalendarDate, calendar: WorkingDayCalendar
     ) -> @Sendable (Answers) -> [AnswerProblem] {
         { answers in
             let report = CaseReport(
                 caseID: caseID, assessmentID: nil, formID: form.id, formVersion: form.version, title: form.title,
                 answers: answers.values.compactMapValues(SubmittedAnswer.init), author: author, submittedOn: today)
             do throws(EHCAdviceRefused) {
-                _ = try report.ehcAdvice(in: known)
+                _ = try report.ehcAdvice(in: known, calendar: calendar)
                 return []
             } catch {
                 // Beside a question, a message reads as a sentence.
@@ -200,7 +200,7 @@ struct AssessorRoutes: Sendable {
             var known = try await services.store.ehcContext(ofCase: caseID)
             let reference = revised.answers["ehc_request_ref"].flatMap { if case .text(let text) = $0 { text } else { nil } } ?? ""
             if let earlier = known.sentAdvice(for: reference) { known.sentAdvice.removeAll { $0.id == earlier.id } }
-            journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today)
+            journey.domainProblems = Self.adviceProblems(form: form, caseID: caseID, known: known, author: account.actingUser, today: today, calendar: services.configuration.calendar)
         }
         return JourneyTarget(
             journey: journey, account: account, backLink: "/cases/\(caseID)#report-\(reportID)",

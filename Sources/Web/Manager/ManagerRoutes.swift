@@ -226,7 +226,7 @@ struct ManagerRoutes: Sendable {
 
     private func overdue(_ request: Request, _ context: WebContext) async throws -> Response {
                 let team = request.uri.queryParameters["team"].flatMap { $0.isEmpty ? nil : Team(rawValue: String($0)) }
-        let work = OverdueWork.find(try await services.store.overdueInputs(team: team), asOf: services.today)
+        let work = OverdueWork.find(try await services.store.overdueInputs(team: team), asOf: services.today, calendar: services.configuration.calendar)
         let view = OverdueView(
             total: work.isEmpty ? "Nothing is past its deadline" : work.count == 1 ? "1 piece of work is past its deadline" : "\(work.count) pieces of work are past their deadline",
             teams: Self.teams.map { SelectOption(value: $0.value, label: $0.label, selected: team?.rawValue == $0.value) },

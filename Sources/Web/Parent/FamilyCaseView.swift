@@ -184,7 +184,7 @@ struct FamilyCaseView {
         csrfToken = csrf
         self.received = received
         let how = Self.contactWay(file.request)
-        let calendar = WorkingDayCalendar.englandAndWales
+        let calendar = services.configuration.calendar
         if file.urgency == .sameDay && file.managerDecision == nil {
             let today = calendar.workingDay(onOrAfter: file.openedOn)
             sameDay = "You told us you are in crisis. A person in our duty team will read your request on \(today == file.openedOn ? "the day it arrived, " : "")\(today.long), "

@@ -4,6 +4,7 @@ import Casework
 import Decisions
 import Forms
 import Foundation
+import Store
 
 /// SplitMix64: small, fast, and the same sequence on every platform for a seed (the standard library's
 /// generator is neither seedable nor stable).
@@ -59,7 +60,7 @@ struct DemoFamilies {
         do {
             let library = try FormLibrary.load(paths: [forms])
             let router = RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: (forms as NSString).appendingPathComponent("rules"))))
-            return try DemoFamilies(seed: seed, asOf: asOf, intake: try NeedsRequestIntake(library: library, router: router))
+            return try DemoFamilies(seed: seed, asOf: asOf, intake: try NeedsRequestIntake(library: library, router: router, calendar: .englandAndWales))
         } catch {
             printError("heeded: the forms in \(forms) cannot make demo requests: \(error)")
             throw ExitCode.failure
@@ -135,7 +136,7 @@ struct DemoFamilies {
         var file = CaseFile(
             id: caseID, child: Child(id: random.id(), givenName: child.givenName, familyName: child.familyName, dateOfBirth: child.dateOfBirth, disabilities: child.disabilities),
             family: made.file.family, request: made.file.request, routing: made.file.routing)
-        var assessments = file.initialAssessments(calendar: calendar).map { Assessment(copyOf: $0, id: random.id()) }
+        var assessments = file.initialAssessments(calendar: calendar).map { Assessment(copyOf: $0, id: random.id(), calendar: calendar) }
         if waiting {
             batch.cases.append((file, assessments))
             return file
@@ -177,7 +178,7 @@ struct DemoFamilies {
         case .ready(let decision):
             let (updated, added) = try file.applying(decision, existing: assessments, calendar: calendar)
             file = updated
-            assessments += added.map { Assessment(copyOf: $0, id: random.id()) }
+            assessments += added.map { Assessment(copyOf: $0, id: random.id(), calendar: calendar) }
         }
         let team = file.team
 
@@ -372,7 +373,7 @@ struct DemoFamilies {
 
 extension Assessment {
     /// The same assessment under another id, so demo data ids come from the seeded generator.
-    init(copyOf other: Assessment, id: Assessment.ID) {
-        self.init(id: id, caseID: other.caseID, kind: other.kind, subject: other.subject, requestedOn: other.requestedOn, assessor: other.assessor)
+    init(copyOf other: Assessment, id: Assessment.ID, calendar: WorkingDayCalendar) {
+        self.init(id: id, caseID: other.caseID, kind: other.kind, subject: other.subject, requestedOn: other.requestedOn, calendar: calendar, assessor: other.assessor)
     }
 }

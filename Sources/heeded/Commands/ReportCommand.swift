@@ -83,7 +83,7 @@ struct ReportCommand: AsyncParsableCommand {
             let store = try data.openExistingStore()
             let date = asOf.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(Date())
             let inputs = try await store.overdueInputs(team: team.map { Team(rawValue: $0) })
-            let overdue = OverdueWork.find(inputs, asOf: date)
+            let overdue = OverdueWork.find(inputs, asOf: date, calendar: .englandAndWales)
             await ReportOutput.write(overdue, format: format, columns: ReportOutput.overdueColumns)
             printError("\(overdue.count) overdue items across \(inputs.cases.count) cases, as of \(date)")
         }

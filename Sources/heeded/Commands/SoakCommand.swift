@@ -76,7 +76,7 @@ struct SoakFamilies {
             request: NeedsRequest(formID: "needs-request", formVersion: 1, receivedOn: received, submittedBy: parent, referralSource: "1A",
                                   answers: ["note": .text(String(repeating: "x", count: random.int(10...2000)))]),
             routing: routing)
-        batch.cases.append((file, file.initialAssessments(calendar: calendar).map { Assessment(copyOf: $0, id: random.id()) }))
+        batch.cases.append((file, file.initialAssessments(calendar: calendar).map { Assessment(copyOf: $0, id: random.id(), calendar: calendar) }))
         let need = Need(id: random.id(), caseID: caseID, area: .personalCare, description: "soak", parentView: "soak", assessorView: "soak", outcomeSought: "soak", identifiedOn: received)
         batch.needs.append(need)
         let provision = try! Provision(id: random.id(), caseID: caseID, needIDs: [need.id], service: .homeCare, description: "soak",

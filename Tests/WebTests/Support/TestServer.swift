@@ -39,7 +39,7 @@ struct TestServer {
             formsDirectory: Self.formsDirectory, secureCookies: secureCookies, sessionIdleTimeout: idleTimeout, bcryptCost: 4,
             signInThrottle: throttle, reportMaxAge: 0, warmReports: false, connectionIdleTimeout: connectionIdleTimeout,
             needsRequestsPerHour: needsRequestsPerHour, contacts: contacts, mail: mail,
-            publicURL: "https://heeded.example.gov.uk", today: { TestServer.today })
+            publicURL: "https://heeded.example.gov.uk", today: { TestServer.today }, calendar: .englandAndWales)
     }
 
     /// Runs `body` against the application; the data directory is removed afterwards.
@@ -89,7 +89,8 @@ extension TestServer {
     @discardableResult
     func openCase(for parent: Account, child: String = "Quillon Marchbank") async throws -> CaseFile {
         let library = try FormLibrary.load(paths: [Self.formsDirectory])
-        let intake = try NeedsRequestIntake(library: library, router: RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: Self.formsDirectory + "/rules"))))
+        let intake = try NeedsRequestIntake(library: library, router: RequestRouter(rules: try RoutingRules(folder: try DMNFolder(path: Self.formsDirectory + "/rules"))),
+            calendar: configuration.calendar)
         var raw: [String: RawAnswer] = [:]
         for (key, value) in Answers.complete(child: child) {
             switch value {
@@ -104,5 +105,12 @@ extension TestServer {
         }
         try await store.receive(received, ownedBy: parent.id, by: parent.actingUser)
         return received.file
+    }
+}
+
+extension OverdueWork {
+    /// Overdue work counted in the working days the server counts in (the shipped England and Wales holidays).
+    static func find(_ inputs: OverdueInputs, asOf date: CalendarDate) -> [OverdueWork] {
+        find(inputs, asOf: date, calendar: .englandAndWales)
     }
 }
