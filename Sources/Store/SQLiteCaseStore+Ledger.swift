@@ -35,10 +35,7 @@ extension SQLiteCaseStore {
             throw StoreError.unreadableRecord(
                 table: "provision", detail: "row \(row) has amount \(columns[first] as DatabaseValue) \(columns[first + 1] as DatabaseValue)")
         }
-        let basisText: String = columns[first + 5]
-        guard let basis = LegalBasis(rawValue: basisText) else {
-            throw StoreError.unreadableRecord(table: "provision", detail: "row \(row) has legal basis \"\(basisText)\"")
-        }
+        let basis: LegalBasis = try StoredCode.code(columns[first + 5], "legal_basis of row \(row)", in: "provision")
         return ProvisionTerms(
             amount: amount, startDate: try date(columns[first + 2], "provision.start_date"),
             endDate: try (columns[first + 3] as String?).map { try date($0, "provision.end_date") }, provider: columns[first + 4], legalBasis: basis)
@@ -47,14 +44,8 @@ extension SQLiteCaseStore {
     /// A delivery row (provision_row, period_start, period_end, planned, delivered, cancelled_by, reason) as the
     /// ledger reads it.
     static func period(_ row: Row) throws -> DeliveryPeriod {
-        let cancelledBy = try (row[5] as String?).map { text throws -> CancelledBy in
-            guard let code = CancelledBy(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "cancelled_by is \"\(text)\"") }
-            return code
-        }
-        let reason = try (row[6] as String?).map { text throws -> ShortfallReason in
-            guard let code = ShortfallReason(rawValue: text) else { throw StoreError.unreadableRecord(table: "delivery", detail: "reason is \"\(text)\"") }
-            return code
-        }
+        let cancelledBy: CancelledBy? = try StoredCode.optionalCode(row[5], "cancelled_by", in: "delivery")
+        let reason: ShortfallReason? = try StoredCode.optionalCode(row[6], "reason", in: "delivery")
         return DeliveryPeriod(
             start: try date(row[1], "delivery.period_start"), end: try date(row[2], "delivery.period_end"), planned: row[3], delivered: row[4],
             cause: ShortfallCause(reason: reason, cancelledBy: cancelledBy))

@@ -115,8 +115,8 @@ extension SQLiteCaseStore {
         do {
             return try Delivery(
                 provisionID: provisionID, periodStart: date("period_start"), periodEnd: date("period_end"), plannedUnits: row["planned"],
-                deliveredUnits: row["delivered"], cancelledBy: (row["cancelled_by"] as String?).flatMap(CancelledBy.init(rawValue:)),
-                reason: (row["reason"] as String?).flatMap(ShortfallReason.init(rawValue:)), notes: row["notes"])
+                deliveredUnits: row["delivered"], cancelledBy: try StoredCode.optionalCode(row["cancelled_by"], "cancelled_by", in: "delivery"),
+                reason: try StoredCode.optionalCode(row["reason"], "reason", in: "delivery"), notes: row["notes"])
         } catch let error as CaseworkError {
             throw StoreError.unreadableRecord(table: "delivery", detail: error.description)
         }

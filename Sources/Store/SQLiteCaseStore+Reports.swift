@@ -167,8 +167,7 @@ extension SQLiteCaseStore {
             arguments: team.map { [$0.rawValue] } ?? [])
         while let row = try rows.next() {
             let id = CaseFile.ID(row[0] as UUID)
-            let code: String = row[3]
-            cases[id] = CaseSummary(id: id, reference: row[1], childName: row[2], team: code.isEmpty ? .disabledChildren : Team(rawValue: code))
+            cases[id] = CaseSummary(id: id, reference: row[1], childName: row[2], team: try StoredCode.team(row[3], in: "case_file"))
         }
         return cases
     }

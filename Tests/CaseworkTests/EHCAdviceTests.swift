@@ -167,4 +167,22 @@ struct EHCAdviceTests {
             (error as? EHCAdviceRefused)?.problems.map(\.field) == ["known_to_social_care"]
         }
     }
+
+    @Test("advice answers with an area or plan section Heeded does not know, or no team, are refused naming the question, not read as other, H1 or the disabled children's team")
+    func unknownCodesRefused() {
+        let report = adviceForm([
+            "team": .choice(""),
+            "section_d_needs": .items([["need_area": .choice("flying"), "need_description": .text("Two adults for intimate care"), "need_impact": .text("Mother's back")]]),
+            "provision_items": .items([[
+                "provision_description": .text("Sitting service"), "provision_section": .choice("H3"), "provision_quantity": .number("3"),
+                "provision_unit": .choice("hours-per-week"), "provision_meets_needs": .text("1"), "provision_educates_or_trains": .yesNo(false),
+            ]]),
+        ])
+        #expect {
+            _ = try report.ehcAdvice(in: .none, calendar: .englandAndWales)
+        } throws: { error in
+            let fields = (error as? EHCAdviceRefused)?.problems.map(\.field) ?? []
+            return fields == ["section_d_needs[0].need_area", "provision_items[0].provision_section", "team"]
+        }
+    }
 }

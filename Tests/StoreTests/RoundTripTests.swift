@@ -281,4 +281,26 @@ struct RoundTripTests {
             }
         }
     }
+
+    @Test("a delivery's stored shortfall code, or a case's empty team, is an error naming the column, not no reason or a default team")
+    func unreadableDeliveryCodesAndTeams() async throws {
+        let temporary = try TemporaryStore()
+        let family = try IdrisFamily()
+        try await family.store(in: temporary.store)
+        try await temporary.store.writer.write { db in try db.execute(sql: "UPDATE delivery SET reason = 'moon-landing' WHERE reason IS NOT NULL") }
+        await #expect {
+            _ = try await temporary.store.caseRecord(family.file.id, viewedBy: assessor)
+        } throws: { error in
+            error is StoreError && "\(error)".contains("reason is \"moon-landing\"")
+        }
+        let other = try TemporaryStore()
+        try await IdrisFamily().store(in: other.store)
+        try await other.store.writer.write { db in try db.execute(sql: "UPDATE case_file SET team = ''") }
+        let measure = DeliveryMeasure(asOf: day("2026-01-05"), policy: .standard, trendDates: [])
+        await #expect {
+            _ = try await other.store.unmetNeedInputs(team: nil, measure: measure)
+        } throws: { error in
+            error is StoreError && "\(error)".contains("team is empty")
+        }
+    }
 }

@@ -18,9 +18,9 @@ extension CaseReport {
         var reader = AdviceAnswers(answers: answers)
         let basis = reader.choice("basis").flatMap(AdviceBasis.init(rawValue:))
         let known = reader.yesNo("known_to_social_care")
-        let sectionD = reader.items("section_d_needs").map { item in
+        let sectionD = reader.items("section_d_needs").enumerated().map { index, item in
             SectionDNeed(
-                area: item.choice("need_area").flatMap(LifeArea.init(rawValue:)) ?? .other,
+                area: reader.code("need_area", of: item, field: "section_d_needs[\(index)].need_area", "the area of the need") ?? .other,
                 need: item.text("need_description") ?? "", impact: item.text("need_impact") ?? "")
         }
         for (index, outcome) in reader.items("section_e_outcomes").enumerated() {
@@ -30,7 +30,7 @@ extension CaseReport {
             let field = "provision_items[\(index)]"
             return EHCProvisionItem(
                 description: item.text("provision_description") ?? "",
-                section: item.choice("provision_section") == EHCSection.h2.rawValue ? .h2 : .h1,
+                section: reader.code("provision_section", of: item, field: "\(field).provision_section", "the plan section") ?? .h1,
                 csdpaHead: item.choice("csdpa_head").flatMap(CSDPAHead.init(rawValue:)),
                 amount: reader.amount(item, field: field),
                 provider: item.text("provision_provider"),
@@ -57,7 +57,7 @@ extension CaseReport {
         }
         let advice = EHCAdvice(
             id: revision == nil ? EHCAdvice.ID(id.uuid) : earlier?.id ?? EHCAdvice.ID(id.uuid), caseID: caseID, ehcRequestReference: reference, requestedOn: requestedOn,
-            author: reader.text("author") ?? "", team: reader.choice("team").map(Team.init(rawValue:)) ?? .disabledChildren, basis: basis,
+            author: reader.text("author") ?? "", team: reader.team() ?? .disabledChildren, basis: basis,
             notKnownToService: known == false && basis != .newSection17Assessment, sectionD: sectionD, provision: provision,
             noNeedsReason: reader.text("no_needs_reason"), csdpaOmissionReason: reader.text("csdpa_omission_reason"), calendar: calendar)
         // Every problem at once: what could not be read, and what the advice as read breaks.
@@ -113,6 +113,30 @@ private struct AdviceAnswers {
     func items(_ id: String) -> [AdviceAnswers] {
         guard case .items(let items)? = answers[id] else { return [] }
         return items.map(AdviceAnswers.init(answers:))
+    }
+
+    /// The code a required choice of `item` holds. A missing or unknown code means the answers were not made by this
+    /// form: a problem, never a default (an unknown area read as "other", an unknown plan section as H1). The
+    /// placeholder the caller puts in its place never leaves, since a problem refuses the advice.
+    mutating func code<Code: RawRepresentable>(_ id: String, of item: AdviceAnswers, field: String, _ what: String) -> Code? where Code.RawValue == String {
+        guard let text = item.choice(id) else {
+            problems.append(.init(severity: .error, field: field, message: "choose \(what)"))
+            return nil
+        }
+        guard let code = Code(rawValue: text) else {
+            problems.append(.init(severity: .error, field: field, message: "\"\(text)\" is not one of the options for \(what)"))
+            return nil
+        }
+        return code
+    }
+
+    /// The team the advice is from: any team code (a council names its own teams), but not none.
+    mutating func team() -> Team? {
+        guard let code = choice("team"), !code.isEmpty else {
+            problems.append(.init(severity: .error, field: "team", message: "choose the team the advice is from"))
+            return nil
+        }
+        return Team(rawValue: code)
     }
 
     /// The form's units, by their codes in the form.

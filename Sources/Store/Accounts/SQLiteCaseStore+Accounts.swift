@@ -43,7 +43,7 @@ extension SQLiteCaseStore: AccountStore {
                     WHERE o.account_id = ? ORDER BY c.opened_on DESC, c.reference
                     """,
                 arguments: [owner.uuid]
-            ).map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
+            ).map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: try StoredCode.team($0[3], in: "case_file")) }
         }
     }
 
