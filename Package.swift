@@ -76,10 +76,12 @@ let package = Package(
         .testTarget(name: "FormsTests", dependencies: ["Forms", "FEEL"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "FEEL"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Store", "Decisions", "FEEL", "Forms", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Casework"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Casework", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WebTests",
-            dependencies: ["Web", "Store", "Casework", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "Web", "Store", "Casework", "Decisions", "FEEL", "Forms", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["heeded"]),
     ],

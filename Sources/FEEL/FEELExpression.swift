@@ -97,12 +97,6 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
         Parser.keywords.contains(name) || ["true", "false", "null", "item", "not"].contains(name) || Builtins.overloads[name] != nil
     }
 
-    /// The value, when the expression is a constant (`"disabled-children"`, `true`, `12.5`).
-    public var constantValue: FEELValue? {
-        if case .literal(let value) = node { return value }
-        return nil
-    }
-
     /// The slot, when the expression is nothing but a slot's name (a decision table's usual input expression).
     public var slotIndex: Int? {
         if case .slot(let index) = node { return index }

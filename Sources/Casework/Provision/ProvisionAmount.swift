@@ -59,12 +59,6 @@ public struct ProvisionAmount: Sendable, Hashable, Codable, CustomStringConverti
         return quantity * Double(days) / period
     }
 
-    /// Whole days of provision that `units` cover from the start.
-    public func daysCovered(by units: Double) -> Int {
-        guard let period = unit.periodDays else { return units >= quantity ? Int.max / 4 : 0 }
-        return Int((units / quantity * period).rounded(.down))
-    }
-
     public var description: String { "\(Self.plain(quantity)) \(unit.rawValue)" }
 
     /// The amount as a family reads it: "6 hours a week", "1 session a month", "£120 every 4 weeks", "once".

@@ -25,7 +25,4 @@ public struct OvernightStay: Sendable, Hashable, Codable, Identifiable {
         self.nights = nights
         self.legalBasis = legalBasis
     }
-
-    /// The last night of the stay.
-    public var lastNight: CalendarDate { firstNight.adding(days: nights - 1) }
 }

@@ -242,8 +242,6 @@ public struct FEELDaysTimeDuration: Sendable, Hashable, Comparable, CustomString
     public var hours: Int { Int(nanoseconds / 3_600_000_000_000 % 24) }
     public var minutes: Int { Int(nanoseconds / 60_000_000_000 % 60) }
     public var seconds: FEELNumber { FEELNumber(significand: nanoseconds % 60_000_000_000, scale: 9) }
-    /// The whole duration in seconds.
-    public var totalSeconds: FEELNumber { FEELNumber(significand: nanoseconds, scale: 9) }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
 

@@ -32,9 +32,6 @@ public enum FEELValue: Sendable, Hashable {
     /// The string, when the value is one.
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 
-    /// The elements, when the value is a list.
-    public var listValue: [FEELValue]? { if case .list(let value) = self { value } else { nil } }
-
     /// The name of the value's type, as FEEL writes it (`number`, `date and time`, `list`, ...).
     public var typeName: String {
         switch self {
