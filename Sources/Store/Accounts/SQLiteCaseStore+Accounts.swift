@@ -169,10 +169,11 @@ extension SQLiteCaseStore: AccountStore {
         guard let role = ActingUser.Role(rawValue: roleText), role != .system else {
             throw StoreError.unreadableRecord(table: "account", detail: "unknown role \"\(roleText)\"")
         }
-        let team: String? = row["team"]
+        // No team is NULL (a parent's account); an empty code is not a way of saying so.
+        let team = try (row["team"] as String?).map { try StoredCode.team($0, in: "account") }
         return Account(
             id: Account.ID(row["id"] as UUID), email: row["email"], role: role, passwordHash: row["password_hash"],
-            team: team.flatMap { $0.isEmpty ? nil : Team(rawValue: $0) }, createdAt: Date(timeIntervalSince1970: row["created_at"]))
+            team: team, createdAt: Date(timeIntervalSince1970: row["created_at"]))
     }
 }
 

@@ -183,7 +183,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
                     assessment: AssessmentSummary(
                         id: Assessment.ID(row[0] as UUID), caseID: caseID, kind: kind, status: status,
                         requestedOn: try Self.date(row[4], "assessment.requested_on"), deadline: try Self.date(row[5], "assessment.deadline_on")),
-                    caseSummary: CaseSummary(id: caseID, reference: row[7], childName: row[8], team: Team(rawValue: row[9])),
+                    caseSummary: CaseSummary(id: caseID, reference: row[7], childName: row[8], team: try StoredCode.team(row[9], in: "case_file")),
                     assessor: row[6], urgency: Urgency(familyAnswer: row[10]))
             }
         }
@@ -202,7 +202,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
         if let limit { sql += " ORDER BY CASE urgency WHEN 'crisis' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, opened_on LIMIT \(limit)" }
         return try Row.fetchAll(db, sql: sql, arguments: team.map { [$0.rawValue] } ?? []).map { row in
             WaitingRequest(
-                summary: CaseSummary(id: CaseFile.ID(row[0] as UUID), reference: row[1], childName: row[2], team: Team(rawValue: row[3])),
+                summary: CaseSummary(id: CaseFile.ID(row[0] as UUID), reference: row[1], childName: row[2], team: try StoredCode.team(row[3], in: "case_file")),
                 receivedOn: try Self.date(row[4], "case_file.opened_on"), urgency: Urgency(familyAnswer: row[5]))
         }.sorted(by: WaitingRequest.dutyOrder)
     }
@@ -228,7 +228,7 @@ extension SQLiteCaseStore: CaseDocumentStore {
     public func caseSummary(_ id: CaseFile.ID) async throws -> CaseSummary? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT id, reference, child_name, team FROM case_file WHERE id = ?", arguments: [id.uuid])
-                .map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: Team(rawValue: $0[3])) }
+                .map { CaseSummary(id: CaseFile.ID($0[0] as UUID), reference: $0[1], childName: $0[2], team: try StoredCode.team($0[3], in: "case_file")) }
         }
     }
 }
