@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", exact: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         // Hummingbird's own dependencies, declared because Web (logging, byte buffers, the service group) and its tests
         // (HTTP field names) import them; the versions Hummingbird 2.28.1 resolves to.
@@ -78,6 +79,7 @@ let package = Package(
             dependencies: [
                 "HeededXML", "FEEL", "Forms", "Decisions", "Casework", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
         .testTarget(name: "HeededXMLTests", dependencies: ["HeededXML"]),

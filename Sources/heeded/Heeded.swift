@@ -8,7 +8,7 @@ struct Heeded: AsyncParsableCommand {
         abstract: "A workflow engine for a council's disabled children's service.",
         subcommands: [
             FormsCommand.self, DMNCommand.self, RouteCommand.self, RulesCommand.self, DemoCommand.self, ReportCommand.self,
-            AuditCommand.self, BackupCommand.self, RestoreCommand.self, SoakCommand.self, ServeCommand.self, UsersCommand.self,
+            AuditCommand.self, BackupCommand.self, RestoreCommand.self, SoakCommand.self, ServeCommand.self, ConfigCommand.self, UsersCommand.self,
         ]
     )
 }

@@ -25,11 +25,13 @@ enum HeededProcess {
         let stderr: String
     }
 
-    /// Runs `heeded` with arguments in a working directory (the repository root by default).
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot, input: String? = nil) throws -> Result {
+    /// Runs `heeded` with arguments in a working directory (the repository root by default), with `environment`
+    /// added to this process's.
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, input: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()

@@ -15,8 +15,13 @@ struct DataDirectoryOption: ParsableArguments {
 
     /// Opens the store, turning a failure into one line on standard error and a failing exit.
     func openStore() throws -> SQLiteCaseStore {
+        try Self.openStore(path: path, auditKey: auditKey)
+    }
+
+    /// Opens the store in a data directory (`heeded serve` has its from its configuration).
+    static func openStore(path: String, auditKey: String?) throws -> SQLiteCaseStore {
         do {
-            return try SQLiteCaseStore(directory: url, auditKeyFile: auditKey.map { URL(fileURLWithPath: $0) })
+            return try SQLiteCaseStore(directory: URL(fileURLWithPath: path, isDirectory: true), auditKeyFile: auditKey.map { URL(fileURLWithPath: $0) })
         } catch {
             printError("heeded: cannot open the store in \(path): \(error)")
             throw ExitCode.failure

@@ -1,6 +1,7 @@
 // `heeded serve`: runs the web application over a data directory.
 import ArgumentParser
 import Casework
+import Configuration
 import Foundation
 import Store
 import Web
@@ -21,25 +22,32 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "A JSON configuration file (also HEEDED_CONFIG); HEEDED_ environment variables override it, and options given here override both. `heeded config check` lists the keys.")
+    var config: String?
 
-    @Option(help: "The port to listen on.")
-    var port = 8080
+    @Option(help: "The address to listen on (127.0.0.1).")
+    var host: String?
 
-    @OptionGroup var data: DataDirectoryOption
+    @Option(help: "The port to listen on (8080).")
+    var port: Int?
+
+    @Option(name: [.customLong("data"), .customLong("data-dir")], help: "The data directory holding heeded.sqlite, created if missing (./data).")
+    var data: String?
+
+    @Option(help: "The file holding the audit key (default: audit.key in the data directory). Keep it, and a copy, away from the database.")
+    var auditKey: String?
 
     @Option(help: "The file the audit log's head is appended to every --audit-anchor-interval seconds (default: audit.anchor in the data directory). Point it away from the database.")
     var auditAnchor: String?
 
-    @Option(help: "Seconds between audit anchors.")
-    var auditAnchorInterval = 60
+    @Option(help: "Seconds between audit anchors (60).")
+    var auditAnchorInterval: Int?
 
-    @Option(help: "The folder of form definitions; routing tables are read from its rules/ folder.")
-    var forms = "Forms"
+    @Option(help: "The folder of form definitions; routing tables are read from its rules/ folder (Forms).")
+    var forms: String?
 
-    @Flag(help: "Mark cookies Secure and send Strict-Transport-Security: use when the server is reached over TLS.")
-    var secureCookies = false
+    @Flag(inversion: .prefixedNo, help: "Mark cookies Secure and send Strict-Transport-Security: use when the server is reached over TLS.")
+    var secureCookies: Bool?
 
     @Flag(help: "Seed invented families and demo accounts (only into a data directory with no accounts yet).")
     var demo = false
@@ -50,14 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many invented families --demo adds.")
     var demoFamilies = 60
 
-    @Option(help: "How many needs requests one parent account may send in an hour, on the pages and the API together (0: no limit).")
-    var needsRequestsPerHour = 10
+    @Option(help: "How many needs requests one parent account may send in an hour, on the pages and the API together (0: no limit; 10).")
+    var needsRequestsPerHour: Int?
 
     @Option(help: "The children's duty team's telephone number, shown to families wherever a page tells them to call (with --demo, an invented one).")
     var dutyPhone: String?
 
-    @Option(help: "When the duty team answers, as families should read it.")
-    var dutyHours = "Monday to Friday, 9am to 5pm"
+    @Option(help: "When the duty team answers, as families should read it (Monday to Friday, 9am to 5pm).")
+    var dutyHours: String?
 
     @Option(help: "The emergency duty team's number, for outside the duty team's hours (with --demo, an invented one).")
     var outOfHoursPhone: String?
@@ -65,41 +73,69 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The council's mail relay, for the links that set a forgotten password (smtp://relay:25; smtps:// for TLS). Without it, the sign-in page tells people to ask the duty team.")
     var smtp: String?
 
-    @Flag(help: "Send to --smtp without TLS: only for a relay on this machine.")
-    var smtpWithoutTLS = false
+    @Flag(inversion: .prefixedNo, help: "Send to --smtp without TLS: only for a relay on this machine.")
+    var smtpWithoutTLS: Bool?
 
-    @Option(help: "The address those emails come from.")
-    var mailFrom = "no-reply@heeded.invalid"
+    @Option(help: "The address those emails come from (no-reply@heeded.invalid).")
+    var mailFrom: String?
 
     @Option(help: "The address people reach the service at, for links in email (default http://HOST:PORT).")
     var publicURL: String?
 
     func validate() throws {
-        if let smtp, !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) { throw ValidationError("--smtp must be an smtp:// or smtps:// address") }
-        if smtp != nil, !(publicURL.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false) {
-            throw ValidationError("--smtp needs --public-url, the address people reach the service at (https://...), for the links in its emails")
-        }
-        guard auditAnchorInterval >= 1 else { throw ValidationError("--audit-anchor-interval must be at least 1 second") }
-        guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
     }
 
+    /// The options given on the command line, as the configuration's keys.
+    var givenOptions: [String: ConfigContent] {
+        var given: [String: ConfigContent] = [:]
+        func text(_ key: String, _ value: String?) { if let value { given[key] = .string(value) } }
+        func whole(_ key: String, _ value: Int?) { if let value { given[key] = .int(value) } }
+        func flag(_ key: String, _ value: Bool?) { if let value { given[key] = .bool(value) } }
+        text("server.host", host)
+        whole("server.port", port)
+        flag("server.secure_cookies", secureCookies)
+        text("server.public_url", publicURL)
+        text("data.directory", data)
+        text("data.audit_key", auditKey)
+        text("data.audit_anchor", auditAnchor)
+        whole("data.audit_anchor_interval", auditAnchorInterval)
+        text("forms.directory", forms)
+        text("council.duty_phone", dutyPhone)
+        text("council.duty_hours", dutyHours)
+        text("council.out_of_hours_phone", outOfHoursPhone)
+        text("smtp.url", smtp)
+        text("smtp.from", mailFrom)
+        flag("smtp.without_tls", smtpWithoutTLS)
+        whole("limits.needs_requests_per_hour", needsRequestsPerHour)
+        return given
+    }
+
     func run() async throws {
-        let store = try data.openStore()
-        if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
-        var contacts = CouncilContacts(dutyPhone: dutyPhone, dutyHours: dutyHours, outOfHoursPhone: outOfHoursPhone)
+        let settings: ServeSettings
+        let resolved: ServeConfiguration
+        do {
+            settings = try await ServeSettings.load(
+                file: config ?? ProcessInfo.processInfo.environment["HEEDED_CONFIG"], environment: ProcessInfo.processInfo.environment,
+                commandLine: givenOptions)
+            resolved = try ServeConfiguration(settings)
+        } catch let problems as SettingProblems {
+            printError("heeded: the configuration has problems; nothing was started:\n\(problems)")
+            throw ExitCode.failure
+        }
+        let store = try DataDirectoryOption.openStore(path: resolved.dataPath, auditKey: resolved.auditKey)
+        if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: resolved.web.formsDirectory).seedIfEmpty() }
+        var configuration = resolved.web
         if demo {
-            contacts.dutyPhone = contacts.dutyPhone ?? CouncilContacts.demonstration.dutyPhone
-            contacts.outOfHoursPhone = contacts.outOfHoursPhone ?? CouncilContacts.demonstration.outOfHoursPhone
-        } else if contacts.dutyPhone == nil || contacts.outOfHoursPhone == nil {
+            configuration.contacts.dutyPhone = configuration.contacts.dutyPhone ?? CouncilContacts.demonstration.dutyPhone
+            configuration.contacts.outOfHoursPhone = configuration.contacts.outOfHoursPhone ?? CouncilContacts.demonstration.outOfHoursPhone
+        } else if configuration.contacts.dutyPhone == nil || configuration.contacts.outOfHoursPhone == nil {
             printError("heeded: warning: set --duty-phone and --out-of-hours-phone: until then a family in crisis is sent to the council's website for the numbers")
         }
-        let configuration = WebConfiguration(
-            host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour,
-            contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom, requireTLS: !smtpWithoutTLS) },
-            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, calendar: .englandAndWales)
-        let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
+        let auditAnchor = resolved.auditAnchor
+        let auditAnchorInterval = resolved.auditAnchorInterval
+        let host = configuration.host, port = configuration.port
+        let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: resolved.dataPath, isDirectory: true).appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?
             while !Task.isCancelled {
@@ -114,7 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
             _ = try? await anchors.anchor(store, after: last)
         }
         defer { anchoring.cancel() }
-        say("Heeded is starting on http://\(host):\(port) (data in \(data.path); stop with Ctrl-C)")
+        say("Heeded is starting on http://\(host):\(port) (data in \(resolved.dataPath); stop with Ctrl-C)")
         do {
             try await HeededWeb.run(store: store, configuration: configuration)
         } catch let error as HeededWeb.StartError {
