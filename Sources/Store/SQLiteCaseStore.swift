@@ -55,7 +55,13 @@ public struct SQLiteCaseStore: CaseStore {
         // After the pool is open: GRDB sets NORMAL on the writer connection when it turns WAL on, after
         // `prepareDatabase` runs. Only the writer commits, so only its setting matters.
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try Migrations.migrator(key: auditKey).migrate(writer)
+        let migrator = Migrations.migrator(key: auditKey)
+        // A store a newer Heeded has migrated holds what this one cannot read rightly: refuse it, rather than misread it.
+        if try writer.read(migrator.hasBeenSuperseded) {
+            let unknown = try writer.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+            throw StoreError.newerVersion(path: path, migrations: unknown.sorted())
+        }
+        try migrator.migrate(writer)
         groupCommit = GroupCommit(writer: writer)
         try keyLog()
     }

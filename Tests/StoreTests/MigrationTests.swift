@@ -29,6 +29,22 @@ struct MigrationTests {
         #expect(try await again.verifyAuditChain().entriesChecked == 8)
     }
 
+    @Test("a store a newer version has migrated is refused, naming what it does not know, and left as it was")
+    func newerVersion() async throws {
+        let temporary = try TemporaryStore()
+        try await IdrisFamily().store(in: temporary.store)
+        try await temporary.store.writer.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        }
+        #expect {
+            try SQLiteCaseStore(directory: temporary.directory)
+        } throws: { error in
+            "\(error)".contains("was brought up to date by a newer version of Heeded (v99: from the future)")
+        }
+        let applied = try await temporary.store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.contains("v99: from the future") && applied.count == 9, "nothing was changed")
+    }
+
     @Test("a data directory that cannot be created is reported with its path")
     func badDirectory() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-not-a-dir-\(UUID().uuidString)")
