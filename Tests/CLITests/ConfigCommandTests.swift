@@ -85,9 +85,11 @@ struct ConfigCommandTests {
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         var answered = false
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(180)
+        var health = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/health")!)
+        health.timeoutInterval = 5
         while !answered && Date() < deadline {
-            if let (body, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!) { answered = body == Data("ok".utf8) }
+            if let (body, _) = try? await URLSession.shared.data(for: health) { answered = body == Data("ok".utf8) }
             if !answered { try await Task.sleep(for: .milliseconds(200)) }
         }
         #expect(answered, "the command line's --port over the file's")

@@ -93,9 +93,11 @@ struct ShutdownTests {
     }
 
     static func waitForHealth(_ base: String) async throws {
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(180)
+        var health = URLRequest(url: URL(string: base + "/health")!)
+        health.timeoutInterval = 5
         while Date() < deadline {
-            if let (body, _) = try? await URLSession.shared.data(from: URL(string: base + "/health")!), body == Data("ok".utf8) { return }
+            if let (body, _) = try? await URLSession.shared.data(for: health), body == Data("ok".utf8) { return }
             try await Task.sleep(for: .milliseconds(200))
         }
         Issue.record("the server did not answer /health")

@@ -59,8 +59,8 @@ public struct AssessmentTransitionError: Error, Sendable, Hashable, CustomString
     }
 
     public var description: String {
-        let allowed = from.next.map(\.rawValue).sorted()
+        let allowed = from.next.map(\.words).sorted()
         let options = allowed.isEmpty ? "it is final" : "it may only move to \(allowed.joined(separator: " or "))"
-        return "an assessment that is \(from.rawValue) cannot become \(to.rawValue): \(options)"
+        return "an assessment that is \(from.words) cannot become \(to.words): \(options)"
     }
 }

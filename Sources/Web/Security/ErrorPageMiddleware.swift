@@ -68,7 +68,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case let error as HTTPError:
             return (error.status, "Something was wrong with that request", error.body ?? error.status.reasonPhrase)
         case let error as CaseworkError:
-            return (.unprocessableContent, "That change could not be made", error.description)
+            // In the reader's words: no question ids or account ids, which the error's description carries for logs.
+            let words = switch error {
+            case .invalid(_, let message): message
+            case .notAllowed(_, let action): "You may not \(action)"
+            case .illegalTransition(let transition): transition.description
+            }
+            return (.unprocessableContent, "That change could not be made", words.capitalizedFirst + ". Nothing was changed.")
         // What the check page could not foresee (the record changed while it was open): nothing was sent.
         case let error as EHCAdviceRefused:
             return (.unprocessableContent, "The advice was not sent",
