@@ -84,12 +84,33 @@ enum RecordSeals {
         }
     }
 
+    /// Changes a record table's columns (`change`) with its seal kept: the triggers are dropped, the table changed,
+    /// and the triggers and the state made again from its rows. A table whose rows already disagreed with its seal
+    /// keeps a broken state, so a migration never launders a change made outside Heeded.
+    static func changeColumns(of table: String, in db: Database, key: AuditKey, _ change: () throws -> Void) throws {
+        let state = try Data.fetchOne(db, sql: "SELECT state FROM record_seal WHERE table_name = ?", arguments: [table])
+        let intact = agrees(state, table: table, digest: try digest(of: table, columns: try columns(of: table, in: db), in: db), key: key)
+        try db.execute(sql: ["insert", "update", "delete"].map { "DROP TRIGGER IF EXISTS \(table)_sealed_\($0);" }.joined())
+        try change()
+        let columns = try self.columns(of: table, in: db)
+        try db.execute(sql: triggers(table, columns: columns))
+        let digest = try self.digest(of: table, columns: columns, in: db)
+        try db.execute(
+            sql: "UPDATE record_seal SET state = ? WHERE table_name = ?",
+            arguments: [Data(digest) + (intact ? mac(table, digest: digest, key: key) : Data(count: 32)), table])
+    }
+
+    /// Whether a stored state is the digest of the rows, with its MAC.
+    static func agrees(_ state: Data?, table: String, digest: [UInt8], key: AuditKey) -> Bool {
+        state.map { $0.count == 64 && Array($0.prefix(32)) == digest && $0.dropFirst(32) == mac(table, digest: digest, key: key) } ?? false
+    }
+
     static func columns(of table: String, in db: Database) throws -> [String] {
         try db.columns(in: table).map(\.name)
     }
 
-    /// The three triggers that keep `table`'s state. A migration that changes a record table's columns must
-    /// drop them, change the table, and `install` again for it.
+    /// The three triggers that keep `table`'s state. A migration that changes a record table's columns does so
+    /// through `changeColumns`, which makes them again.
     static func triggers(_ table: String, columns: [String]) -> String {
         func call(_ row: String) -> String {
             "\(sealFunction)('\(table)', \(columns.map { "\(row).\"\($0)\"" }.joined(separator: ", ")))"
@@ -124,8 +145,8 @@ enum RecordSeals {
             let rows = try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             let state = try Data.fetchOne(db, sql: "SELECT state FROM record_seal WHERE table_name = ?", arguments: [table])
             let digest = try self.digest(of: table, columns: columns, in: db)
-            let agrees = state.map { $0.count == 64 && Array($0.prefix(32)) == digest && $0.dropFirst(32) == mac(table, digest: digest, key: key) } ?? false
-            return RecordSealCheck(table: table, rows: rows, agrees: agrees, triggersIntact: expected.allSatisfy(installed.contains))
+            return RecordSealCheck(
+                table: table, rows: rows, agrees: agrees(state, table: table, digest: digest, key: key), triggersIntact: expected.allSatisfy(installed.contains))
         }
     }
 }

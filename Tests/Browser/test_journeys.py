@@ -1,7 +1,8 @@
-"""The three journeys end to end in headless Chromium, with axe on every page visited."""
+"""The four journeys end to end in headless Chromium (family, assessor, manager, administrator), with axe on every page visited."""
 import uuid
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import DEMO_PASSWORD
 from pages import DESKTOP, PHONE, Visit
@@ -237,3 +238,46 @@ def test_forms_work_without_javascript(server, driver_without_javascript):
     fill_needs_request(visit)
     visit.press("Accept and send")
     assert visit.h1() == "Request received"
+
+
+def test_administrator_journey(server, driver):
+    visit = Visit(driver, server)
+    visit.sign_in("admin@demo.heeded.invalid", DEMO_PASSWORD)
+    visit.link("Administration")
+    assert visit.h1() == "Administration"
+    visit.link("Staff accounts")
+    assert visit.h1() == "Staff accounts"
+    assert "manager@demo.heeded.invalid" in visit.text()
+    visit.press("Invite a member of staff")
+    visit.press("Invite")
+    assert visit.driver.title.startswith("Error:"), "an empty invitation is refused"
+    assert "Choose a team" in visit.driver.find_element(By.CLASS_NAME, "error-summary").text
+    email = f"invited-{uuid.uuid4().hex[:8]}@example.org"
+    visit.fill("email", email)
+    visit.choose("role", "assessor")
+    Select(visit.driver.find_element(By.NAME, "team")).select_by_value("early-help")
+    visit.press("Invite")
+    assert visit.h1() == "Invitation made"
+    assert "/reset-password?token=" in visit.driver.find_element(By.ID, "one-time-link").text
+    visit.link(f"Back to {email}")
+    assert visit.h1() == email
+    visit.choose("role", "manager")
+    visit.press("Change role or team")
+    assert "Role and team changed" in visit.text()
+    visit.press(f"Deactivate {email}")
+    assert "Account deactivated" in visit.text()
+    visit.go("/admin/staff")
+    visit.link("admin@demo.heeded.invalid")
+    visit.press("Deactivate admin@demo.heeded.invalid")
+    assert visit.driver.title.startswith("Error:")
+    assert "You cannot deactivate your own account" in visit.text()
+    visit.go("/admin/teams")
+    assert visit.h1() == "Teams"
+    assert email in visit.text()
+    visit.go("/admin/audit")
+    assert visit.h1() == "Audit log"
+    visit.fill("actor", "admin@demo")
+    visit.press("Search")
+    assert "account.deactivated" in visit.text() and "account.role" in visit.text()
+    visit.press("Verify the chain now")
+    assert "The chain is intact" in visit.text()

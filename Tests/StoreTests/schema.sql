@@ -6,12 +6,15 @@
 -- migration v6: each session names the account signed in, so signing out ends them all
 -- migration v7: the audit chain keyed, and the record tables sealed
 -- migration v8: one-time links to set a forgotten password
+-- migration v9: staff accounts can be deactivated; the audit log is searched by subject
 -- index assessment_by_assessor
 CREATE INDEX assessment_by_assessor ON assessment(assessor, deadline_on);
 -- index assessment_by_case
 CREATE INDEX assessment_by_case ON assessment(case_id);
 -- index assessment_by_deadline
 CREATE INDEX assessment_by_deadline ON assessment(deadline_on);
+-- index audit_log_by_subject
+CREATE INDEX audit_log_by_subject ON audit_log(subject);
 -- index case_file_awaiting_decision
 CREATE INDEX case_file_awaiting_decision ON case_file(decided, opened_on);
 -- index case_file_by_team
@@ -60,7 +63,7 @@ CREATE TABLE account (
     password_hash TEXT NOT NULL,
     team TEXT,
     created_at REAL NOT NULL
-);
+, deactivated_at REAL);
 -- table api_token
 CREATE TABLE api_token (
     hash BLOB PRIMARY KEY NOT NULL,
@@ -240,11 +243,11 @@ CREATE TABLE web_session (
     expires_at REAL
 , owner BLOB REFERENCES account(id)) WITHOUT ROWID;
 -- trigger account_sealed_delete
-CREATE TRIGGER account_sealed_delete AFTER DELETE ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, heeded_seal('account', OLD."id", OLD."email", OLD."role", OLD."password_hash", OLD."team", OLD."created_at"), NULL) WHERE table_name = 'account'; END;
+CREATE TRIGGER account_sealed_delete AFTER DELETE ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, heeded_seal('account', OLD."id", OLD."email", OLD."role", OLD."password_hash", OLD."team", OLD."created_at", OLD."deactivated_at"), NULL) WHERE table_name = 'account'; END;
 -- trigger account_sealed_insert
-CREATE TRIGGER account_sealed_insert AFTER INSERT ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, NULL, heeded_seal('account', NEW."id", NEW."email", NEW."role", NEW."password_hash", NEW."team", NEW."created_at")) WHERE table_name = 'account'; END;
+CREATE TRIGGER account_sealed_insert AFTER INSERT ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, NULL, heeded_seal('account', NEW."id", NEW."email", NEW."role", NEW."password_hash", NEW."team", NEW."created_at", NEW."deactivated_at")) WHERE table_name = 'account'; END;
 -- trigger account_sealed_update
-CREATE TRIGGER account_sealed_update AFTER UPDATE ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, heeded_seal('account', OLD."id", OLD."email", OLD."role", OLD."password_hash", OLD."team", OLD."created_at"), heeded_seal('account', NEW."id", NEW."email", NEW."role", NEW."password_hash", NEW."team", NEW."created_at")) WHERE table_name = 'account'; END;
+CREATE TRIGGER account_sealed_update AFTER UPDATE ON account BEGIN UPDATE record_seal SET state = heeded_fold('account', state, heeded_seal('account', OLD."id", OLD."email", OLD."role", OLD."password_hash", OLD."team", OLD."created_at", OLD."deactivated_at"), heeded_seal('account', NEW."id", NEW."email", NEW."role", NEW."password_hash", NEW."team", NEW."created_at", NEW."deactivated_at")) WHERE table_name = 'account'; END;
 -- trigger assessment_sealed_delete
 CREATE TRIGGER assessment_sealed_delete AFTER DELETE ON assessment BEGIN UPDATE record_seal SET state = heeded_fold('assessment', state, heeded_seal('assessment', OLD."id", OLD."case_id", OLD."kind", OLD."status", OLD."requested_on", OLD."deadline_on", OLD."body", OLD."assessor"), NULL) WHERE table_name = 'assessment'; END;
 -- trigger assessment_sealed_insert

@@ -15,8 +15,16 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
     /// The team a member of staff works in; nil for parents.
     public var team: Team?
     public let createdAt: Date
+    /// When an administrator switched the account off; nil while it may sign in.
+    public var deactivatedAt: Date?
 
-    public init(id: ID = ID(), email: String, role: ActingUser.Role, passwordHash: String, team: Team? = nil, createdAt: Date = Date()) {
+    /// The password hash of an invited account before its one-time link is used: nothing verifies against it.
+    public static let noPassword = "!"
+
+    public init(
+        id: ID = ID(), email: String, role: ActingUser.Role, passwordHash: String, team: Team? = nil, createdAt: Date = Date(),
+        deactivatedAt: Date? = nil
+    ) {
         precondition(EmailAddress.normalised(email) == email, "an account's email is stored normalised")
         precondition(role != .system, "Heeded itself has no account")
         self.id = id
@@ -25,6 +33,7 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
         self.passwordHash = passwordHash
         self.team = team
         self.createdAt = createdAt
+        self.deactivatedAt = deactivatedAt
     }
 
     /// Who this account is in the audit log.

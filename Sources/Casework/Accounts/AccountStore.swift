@@ -2,6 +2,10 @@
 import Foundation
 
 /// Where accounts live. Creating an account is audited; reading one is not (it happens on every request).
+///
+/// The lookups (by email, id, role and API token) answer only accounts that may act: a deactivated account is not
+/// found by them, so it cannot sign in, its sessions and tokens stop working, and it is offered for no allocation.
+/// Administrators see deactivated accounts through `StaffAccountStore`.
 public protocol AccountStore: Sendable {
     /// Stores a new account; `CaseStoreError.alreadyExists` when the email is taken.
     func createAccount(_ account: Account, by who: ActingUser) async throws

@@ -5,7 +5,7 @@ import GRDB
 
 extension SQLiteCaseStore: AccountStore {
     public func createAccount(_ account: Account, by who: ActingUser) async throws {
-        let described = "\(account.role.rawValue) \(account.email)\(account.team.map { " in \($0)" } ?? "")"
+        let described = Self.described(account)
         try await audited("account.created", subject: "account/\(account.id)", by: who) { db in
             guard try Self.account(email: account.email, in: db) == nil else {
                 throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
@@ -19,18 +19,20 @@ extension SQLiteCaseStore: AccountStore {
 
     public func account(email: String) async throws -> Account? {
         guard let email = EmailAddress.normalised(email) else { return nil }
-        return try await writer.read { db in try Self.account(email: email, in: db) }
+        return try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ? AND deactivated_at IS NULL", arguments: [email]).map(Self.account)
+        }
     }
 
     public func account(id: Account.ID) async throws -> Account? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id.uuid]).map(Self.account)
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ? AND deactivated_at IS NULL", arguments: [id.uuid]).map(Self.account)
         }
     }
 
     public func accounts(role: ActingUser.Role) async throws -> [Account] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account WHERE role = ? ORDER BY email", arguments: [role.rawValue]).map(Self.account)
+            try Row.fetchAll(db, sql: "SELECT * FROM account WHERE role = ? AND deactivated_at IS NULL ORDER BY email", arguments: [role.rawValue]).map(Self.account)
         }
     }
 
@@ -132,7 +134,7 @@ extension SQLiteCaseStore: AccountStore {
         try await writer.write { [auditKey] db in
             guard let row = try Row.fetchOne(
                 db,
-                sql: "SELECT a.* FROM password_reset r JOIN account a ON a.id = r.account_id WHERE r.hash = ? AND r.expires_at > ?",
+                sql: "SELECT a.* FROM password_reset r JOIN account a ON a.id = r.account_id WHERE r.hash = ? AND r.expires_at > ? AND a.deactivated_at IS NULL",
                 arguments: [hash, instant.timeIntervalSince1970])
             else { return nil }
             let account = try Self.account(row)
@@ -152,7 +154,7 @@ extension SQLiteCaseStore: AccountStore {
     public func account(apiTokenHash hash: Data, at instant: Date) async throws -> Account? {
         try await writer.read { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.hash = ? AND t.expires_at > ?"),
+                db.cachedStatement(sql: "SELECT a.* FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.hash = ? AND t.expires_at > ? AND a.deactivated_at IS NULL"),
                 arguments: [hash, instant.timeIntervalSince1970]
             ).map(Self.account)
         }
@@ -160,6 +162,12 @@ extension SQLiteCaseStore: AccountStore {
 
     // MARK: Rows
 
+    /// An account as the audit log describes it: role, email and team.
+    static func described(_ account: Account) -> String {
+        "\(account.role.rawValue) \(account.email)\(account.team.map { " in \($0)" } ?? "")"
+    }
+
+    /// The account with this email, deactivated or not (an email is never taken twice).
     static func account(email: String, in db: Database) throws -> Account? {
         try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email]).map(account)
     }
@@ -173,7 +181,8 @@ extension SQLiteCaseStore: AccountStore {
         let team = try (row["team"] as String?).map { try StoredCode.team($0, in: "account") }
         return Account(
             id: Account.ID(row["id"] as UUID), email: row["email"], role: role, passwordHash: row["password_hash"],
-            team: team, createdAt: Date(timeIntervalSince1970: row["created_at"]))
+            team: team, createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            deactivatedAt: (row["deactivated_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }
 

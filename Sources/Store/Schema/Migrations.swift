@@ -324,6 +324,13 @@ enum Migrations {
                 CREATE INDEX password_reset_by_account ON password_reset(account_id);
                 """)
         }
+        migrator.registerMigration("v9: staff accounts can be deactivated; the audit log is searched by subject") { db in
+            try RecordSeals.changeColumns(of: "account", in: db, key: key) {
+                try db.execute(sql: "ALTER TABLE account ADD COLUMN deactivated_at REAL")
+            }
+            // The administrator's search by child or case reads the entries about a case's records.
+            try db.execute(sql: "CREATE INDEX audit_log_by_subject ON audit_log(subject)")
+        }
         return migrator
     }
 }

@@ -97,6 +97,7 @@ public enum HeededWeb {
         ParentRoutes(services: services).register(on: web)
         AssessorRoutes(services: services).register(on: web)
         ManagerRoutes(services: services).register(on: web)
+        AdminRoutes(services: services).register(on: web)
         APIRoutes(services: services, openAPIDocument: ByteBuffer(bytes: openAPIDocument)).register(on: web)
         return (web, driver)
     }

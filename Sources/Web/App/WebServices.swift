@@ -4,6 +4,7 @@ import Forms
 
 /// Every store protocol the web application uses; `SQLiteCaseStore` is one.
 public typealias HeededStore = CaseStore & AccountStore & SessionRecordStore & IntakeStore & CaseDocumentStore & ReportingStore
+    & StaffAccountStore & AuditSearchStore
 
 /// The application's shared, immutable parts (the report cache is an actor).
 struct WebServices: Sendable {

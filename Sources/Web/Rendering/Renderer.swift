@@ -86,6 +86,7 @@ enum Navigation {
             [Item(label: "Overview", href: "/manage"), Item(label: "Decisions", href: "/manage/decisions"),
              Item(label: "Unmet need", href: "/manage/unmet"), Item(label: "Overdue", href: "/manage/overdue"),
              Item(label: "Caseload", href: "/work")]
+                + (account.role == .administrator ? [Item(label: "Administration", href: "/admin")] : [])
         case .provider, .system:
             []
         }

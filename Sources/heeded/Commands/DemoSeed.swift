@@ -15,6 +15,7 @@ struct DemoSeed {
     static let parentEmail = "parent@demo.heeded.invalid"
     static let assessorEmail = "assessor@demo.heeded.invalid"
     static let managerEmail = "manager@demo.heeded.invalid"
+    static let administratorEmail = "admin@demo.heeded.invalid"
 
     func seedIfEmpty() async throws {
         let system = ActingUser(id: "demo-seed", role: .system)
@@ -36,6 +37,7 @@ struct DemoSeed {
         try await store.createAccount(parent, by: system)
         try await store.createAccount(Account(email: Self.assessorEmail, role: .assessor, passwordHash: hash, team: .disabledChildren), by: system)
         try await store.createAccount(Account(email: Self.managerEmail, role: .manager, passwordHash: hash, team: .disabledChildren), by: system)
+        try await store.createAccount(Account(email: Self.administratorEmail, role: .administrator, passwordHash: hash, team: .disabledChildren), by: system)
         if let first {
             try await store.linkCase(first.id, to: parent.id, by: system)
             // A report on the demo parent's case, so the family can read it and add their comments.
@@ -64,6 +66,7 @@ struct DemoSeed {
         say("  parent:   \(Self.parentEmail)")
         say("  assessor: \(Self.assessorEmail)")
         say("  manager:  \(Self.managerEmail)")
+        say("  administrator: \(Self.administratorEmail)")
         say("  password: \(password)")
         say("Sign in at /sign-in. Everything here is invented; do not enter real information.")
     }

@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
             when TLS ends in front of them). Create staff accounts with `heeded users add`.
 
             --demo fills an empty data directory with invented families and one account per role (parent, assessor, \
-            manager), all with the password from --demo-password, and prints how to sign in. Never use it with real data.
+            manager, administrator), all with the password from --demo-password, and prints how to sign in. Never use it with real data.
             """
     )
 
