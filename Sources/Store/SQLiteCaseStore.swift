@@ -57,10 +57,9 @@ public struct SQLiteCaseStore: CaseStore {
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let migrator = Migrations.migrator(key: auditKey)
         // A store a newer Heeded has migrated holds what this one cannot read rightly: refuse it, rather than misread it.
-        if try writer.read(migrator.hasBeenSuperseded) {
-            let unknown = try writer.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
-            throw StoreError.newerVersion(path: path, migrations: unknown.sorted())
-        }
+        // Asked on the writer's connection: a reader opened before the migrations would keep the old schema's columns.
+        let unknown = try writer.writeWithoutTransaction { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+        guard unknown.isEmpty else { throw StoreError.newerVersion(path: path, migrations: unknown.sorted()) }
         try migrator.migrate(writer)
         groupCommit = GroupCommit(writer: writer)
         try keyLog()

@@ -33,6 +33,7 @@ struct MigrationTests {
     func newerVersion() async throws {
         let temporary = try TemporaryStore()
         try await IdrisFamily().store(in: temporary.store)
+        let shipped = try await temporary.store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         try await temporary.store.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
@@ -42,7 +43,7 @@ struct MigrationTests {
             "\(error)".contains("was brought up to date by a newer version of Heeded (v99: from the future)")
         }
         let applied = try await temporary.store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied.contains("v99: from the future") && applied.count == 9, "nothing was changed")
+        #expect(Set(applied) == Set(shipped + ["v99: from the future"]), "nothing was changed")
     }
 
     @Test("a data directory that cannot be created is reported with its path")
