@@ -13,6 +13,10 @@ extension SQLiteCaseStore: AuditSearchStore {
         ("overnight_stay", "overnight-stay"), ("review", "review"), ("case_report", "report"),
     ]
 
+    public func recordDisclosure(_ action: String, subject: String, detail: String, by who: ActingUser) async throws {
+        try await audited(action, subject: subject, by: who) { _ in (nil, detail, ()) }
+    }
+
     public func auditEntries(matching query: AuditQuery, offset: Int, limit: Int) async throws -> [AuditEntry] {
         try await writer.read { db in
             var conditions: [String] = []

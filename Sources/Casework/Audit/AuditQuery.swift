@@ -26,4 +26,7 @@ public protocol AuditSearchStore: Sendable {
     func auditEntries(matching query: AuditQuery, offset: Int, limit: Int) async throws -> [AuditEntry]
     /// The log's newest entry; nil for an empty log.
     func auditHead() async throws -> (sequence: Int64, hash: Data)?
+    /// Records that a copy of what is held was given out (`records.downloaded` by a family): the change is nothing,
+    /// the entry is the record of it.
+    func recordDisclosure(_ action: String, subject: String, detail: String, by who: ActingUser) async throws
 }

@@ -23,6 +23,8 @@ struct ParentRoutes: Sendable {
         }, submit: { target, draft, _, _, context in
             try await receive(target, draft: draft, context: context)
         }).register(on: family, at: "/request")
+        family.get("/family/records") { request, context in try await records(request, context, json: false) }
+        family.get("/family/records.json") { request, context in try await records(request, context, json: true) }
         family.get("/family/cases/:case") { request, context in try await casePage(request, context, received: false) }
         family.get("/family/cases/:case/received") { request, context in try await casePage(request, context, received: true) }
         family.post("/family/cases/:case/reports/:report/comments") { request, context in try await addComment(request, context) }
@@ -39,6 +41,25 @@ struct ParentRoutes: Sendable {
             hasDraft: draft != nil, draftSaved: draft.map { CalendarDate($0.updatedAt).long },
             alreadySent: request.uri.queryParameters["sent"] == "1" && draft == nil)
         return services.renderer.page("family-home", view, title: "Your requests", context: context)
+    }
+
+    /// Everything held about the family, as a page or as JSON; each download is audited, with what it held.
+    private func records(_ request: Request, _ context: WebContext, json: Bool) async throws -> Response {
+        let account = context.signedInAccount
+        let records = try await FamilyRecords.read(for: account, services: services)
+        try await services.store.recordDisclosure(
+            "records.downloaded", subject: "account/\(account.id)",
+            detail: (json ? "JSON: " : "page: ") + records.cases.map(\.record.file.reference).joined(separator: ", "), by: account.actingUser)
+        guard json else {
+            return services.renderer.page("family-records", FamilyRecordsView(records, services: services), title: "Everything we hold about your family", context: context, backLink: "/family")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"heeded-records.json\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(FamilyRecordsJSON(records)))))
     }
 
     /// The whole path after "Send": the intake decides, the store writes case, owner and audit in one

@@ -31,6 +31,11 @@ enum Formatting {
         return formatter.string(from: instant)
     }
 
+    /// "4 December 2026 at 14:05", UK time.
+    static func dateTime(_ instant: Date) -> String {
+        "\(CalendarDate(instant).long) at \(time(instant))"
+    }
+
     /// A routing reason for a family: the words without the rule reference practitioners use.
     static func plainReason(_ reason: String) -> String {
         guard reason.hasSuffix(")"), let open = reason.range(of: " (rule ", options: .backwards) ?? reason.range(of: " (table ", options: .backwards) else {
