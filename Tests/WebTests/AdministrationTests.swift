@@ -125,6 +125,9 @@ struct AdministrationTests {
             let message = try #require(mail.messages.first)
             #expect(message.to == "wynne@example.org")
             #expect(message.body.contains("https://heeded.example.gov.uk/reset-password?token="))
+            var wynne = Browser(client: browser.client)
+            _ = try await wynne.submit("/forgot-password", [("email", "wynne@example.org")])
+            #expect(try await mail.messages(count: 2).count == 2, "an outstanding invitation does not stop them asking for a link themself")
         }
     }
 
@@ -227,6 +230,8 @@ struct AdministrationTests {
             #expect(try await assessor.get("/manage").status == .ok, "the open session has the new role")
             let noRole = try await Self.post(&ade, "/admin/staff/\(hollis.id)/role", [("team", "early-help")])
             #expect(noRole.status == .unprocessableContent && noRole.contains("Choose assessor, manager or administrator"))
+            let noTeam = try await Self.post(&ade, "/admin/staff/\(hollis.id)/role", [("role", "manager")])
+            #expect(noTeam.contains(#"id="f-team-error" class="error-message"><span class="visually-hidden">Error:</span> Choose a team"#))
         }
         let entry = try #require(try await server.store.auditEntries(from: 1, limit: 1_000).first { $0.event.action == "account.role" })
         #expect(entry.event.actor.id == "ade@example.org")

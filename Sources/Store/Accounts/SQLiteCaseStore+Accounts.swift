@@ -112,10 +112,11 @@ extension SQLiteCaseStore: AccountStore {
         let asker = ActingUser(id: "someone signed out", role: .system)
         return try await writer.write { [auditKey] db in
             try db.execute(sql: "DELETE FROM password_reset WHERE expires_at < ?", arguments: [Date().timeIntervalSince1970])
-            // One link in any two minutes, so an address cannot be flooded with mail by asking again and again.
+            // One link in any two minutes, so an address cannot be flooded with mail by asking again and again. A
+            // link an administrator gave (which lasts longer) is not one asked for here, and does not count.
             let recent = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM password_reset WHERE account_id = ? AND expires_at > ?)",
-                arguments: [account.id.uuid, expiresAt.timeIntervalSince1970 - Self.passwordResetInterval]) ?? false
+                db, sql: "SELECT EXISTS (SELECT 1 FROM password_reset WHERE account_id = ? AND expires_at > ? AND expires_at <= ?)",
+                arguments: [account.id.uuid, expiresAt.timeIntervalSince1970 - Self.passwordResetInterval, expiresAt.timeIntervalSince1970]) ?? false
             guard !recent else { return nil }
             try db.execute(
                 sql: "INSERT INTO password_reset (hash, account_id, expires_at) VALUES (?, ?, ?)",

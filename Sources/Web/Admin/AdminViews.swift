@@ -123,15 +123,14 @@ struct StaffAccountView {
     let teams: [StaffForm.Option]
     let notice: String?
     let roleError: String?
-    /// Never set: the account page's team question has its errors beside the role (`admin-role-team` asks both).
-    let teamError: String? = nil
+    let teamError: String?
     let switchError: String?
     let errors: [ErrorLink]
     let csrfToken: String
 
     init(
-        account: Account, roles: [StaffForm.Option], teams: [StaffForm.Option], notice: String?, roleError: String?, switchError: String?,
-        errorList: [ErrorLink], csrfToken: String
+        account: Account, roles: [StaffForm.Option], teams: [StaffForm.Option], notice: String?, roleError: String?, teamError: String?,
+        switchError: String?, errorList: [ErrorLink], csrfToken: String
     ) {
         email = account.email
         role = account.role.rawValue.capitalizedFirst
@@ -145,6 +144,7 @@ struct StaffAccountView {
         self.teams = teams
         self.notice = notice
         self.roleError = roleError
+        self.teamError = teamError
         self.switchError = switchError
         errors = errorList
         self.csrfToken = csrfToken
