@@ -296,6 +296,7 @@ struct AdministrationTests {
             #expect(byActorAndAction.status == .ok)
             #expect(byActorAndAction.all(#"<td>(account\.[a-z-]+)</td>"#) == ["account.role"])
             #expect(byActorAndAction.contains("<strong>Before:</strong> assessor hollis@example.org in disabled-children"))
+            #expect(byActorAndAction.contains(#"account/\#(hollis.id)<br><span class="hint">hollis@example.org</span>"#), "an account subject is named")
             let family = try await ade.get("/admin/audit?action=account")
             #expect(Set(family.all(#"<td>(account\.[a-z-]+)</td>"#)) == ["account.role", "account.created"])
 

@@ -7,14 +7,19 @@ extension SQLiteCaseStore: AccountStore {
     public func createAccount(_ account: Account, by who: ActingUser) async throws {
         let described = Self.described(account)
         try await audited("account.created", subject: "account/\(account.id)", by: who) { db in
-            guard try Self.account(email: account.email, in: db) == nil else {
-                throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
-            }
-            try db.execute(
-                sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
+            try Self.insert(account, in: db)
             return (nil, described, ())
         }
+    }
+
+    /// Stores a new account; `CaseStoreError.alreadyExists` when the email is taken, deactivated or not.
+    static func insert(_ account: Account, in db: Database) throws {
+        guard try Self.account(email: account.email, in: db) == nil else {
+            throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
+        }
+        try db.execute(
+            sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
     }
 
     public func account(email: String) async throws -> Account? {

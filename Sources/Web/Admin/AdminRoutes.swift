@@ -183,8 +183,9 @@ struct AdminRoutes: Sendable {
         let page = max(1, search.text("page").flatMap(Int.init) ?? 1)
         let entries = try await services.store.auditEntries(matching: query, offset: (page - 1) * Self.auditPageSize, limit: Self.auditPageSize + 1)
         let head = try await services.store.auditHead()
+        let staff = Dictionary(try await services.store.staffAccounts().map { ("account/\($0.id)", $0.email) }, uniquingKeysWith: { first, _ in first })
         let view = AuditView(
-            query: query, caseText: caseText ?? "", page: page, entries: entries.prefix(Self.auditPageSize).map(AuditView.Row.init),
+            query: query, caseText: caseText ?? "", page: page, entries: entries.prefix(Self.auditPageSize).map { AuditView.Row($0, staff: staff) },
             hasNext: entries.count > Self.auditPageSize, head: head.map { "entry \($0.sequence), hash \($0.hash.hexadecimal)" },
             verification: verification, csrfToken: context.csrfToken)
         return services.renderer.page("admin-audit", view, title: "Audit log", context: context)
