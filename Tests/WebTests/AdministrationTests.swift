@@ -337,6 +337,8 @@ struct AdministrationTests {
             let second = try await ade.get("/admin/audit?actor=hollis&page=2")
             #expect(second.all(#"<td>(account\.signed-out)</td>"#).count == 10)
             #expect(second.contains(#"rel="prev""#) && !second.contains(#"rel="next""#))
+            let far = try await ade.get("/admin/audit?page=\(Int.max / 10)")
+            #expect(far.status == .ok && far.contains("No entries match."), "a page number past the end is an empty page")
         }
     }
 }

@@ -180,7 +180,8 @@ struct AdminRoutes: Sendable {
         let caseID = caseText.flatMap(CaseFile.ID.init)
         if caseText != nil && caseID == nil { throw WebError.notFound }
         let query = AuditQuery(child: search.text("child"), caseID: caseID, actor: search.text("actor"), action: search.text("action"))
-        let page = max(1, search.text("page").flatMap(Int.init) ?? 1)
+        // Bounded, so the offset it makes cannot overflow.
+        let page = min(max(1, search.text("page").flatMap(Int.init) ?? 1), 1_000_000)
         let entries = try await services.store.auditEntries(matching: query, offset: (page - 1) * Self.auditPageSize, limit: Self.auditPageSize + 1)
         let head = try await services.store.auditHead()
         let staff = Dictionary(try await services.store.staffAccounts().map { ("account/\($0.id)", $0.email) }, uniquingKeysWith: { first, _ in first })
