@@ -43,6 +43,28 @@ struct RecordSealTests {
         #expect(raised.map(\.table) == ["case_file", "account"])
     }
 
+    @Test("a migration that changes a record table's columns keeps its seal: intact stays intact, and a change made outside Heeded before it is still found")
+    func columnsChanged() async throws {
+        let addColumn: @Sendable (SQLiteCaseStore) async throws -> Void = { store in
+            try await store.writer.write { db in
+                try RecordSeals.changeColumns(of: "account", in: db, key: store.auditKey) {
+                    try db.execute(sql: "ALTER TABLE account ADD COLUMN nickname TEXT")
+                }
+            }
+        }
+        let intact = try TemporaryStore()
+        try await IdrisFamily().store(in: intact.store)
+        try await intact.store.createAccount(
+            Account(email: "hollis@example.org", role: .assessor, passwordHash: "h", team: .disabledChildren), by: ActingUser(id: "test", role: .system))
+        try await addColumn(intact.store)
+        #expect(try await intact.store.verifyRecordSeals().allSatisfy { $0.agrees && $0.triggersIntact })
+        let found = try await tamper("""
+            INSERT INTO account (id, email, role, password_hash, team, created_at, deactivated_at) VALUES (x'00112233445566778899aabbccddeeff', 'x@example.org', 'administrator', 'h', NULL, 0, NULL);
+            """, thenThroughHeeded: { store, _ in try await addColumn(store) })
+        #expect(found.map(\.table) == ["account"])
+        #expect(found.allSatisfy { $0.triggersIntact })
+    }
+
     @Test("a change made through Heeded after one made outside it does not hide it")
     func notLaundered() async throws {
         let found = try await tamper("UPDATE delivery SET delivered = planned") { store, family in

@@ -125,6 +125,9 @@ struct AdministrationTests {
             let message = try #require(mail.messages.first)
             #expect(message.to == "wynne@example.org")
             #expect(message.body.contains("https://heeded.example.gov.uk/reset-password?token="))
+            var wynne = Browser(client: browser.client)
+            _ = try await wynne.submit("/forgot-password", [("email", "wynne@example.org")])
+            #expect(try await mail.messages(count: 2).count == 2, "an outstanding invitation does not stop them asking for a link themself")
         }
     }
 
@@ -227,6 +230,8 @@ struct AdministrationTests {
             #expect(try await assessor.get("/manage").status == .ok, "the open session has the new role")
             let noRole = try await Self.post(&ade, "/admin/staff/\(hollis.id)/role", [("team", "early-help")])
             #expect(noRole.status == .unprocessableContent && noRole.contains("Choose assessor, manager or administrator"))
+            let noTeam = try await Self.post(&ade, "/admin/staff/\(hollis.id)/role", [("role", "manager")])
+            #expect(noTeam.contains(#"id="f-team-error" class="error-message"><span class="visually-hidden">Error:</span> Choose a team"#))
         }
         let entry = try #require(try await server.store.auditEntries(from: 1, limit: 1_000).first { $0.event.action == "account.role" })
         #expect(entry.event.actor.id == "ade@example.org")
@@ -291,6 +296,7 @@ struct AdministrationTests {
             #expect(byActorAndAction.status == .ok)
             #expect(byActorAndAction.all(#"<td>(account\.[a-z-]+)</td>"#) == ["account.role"])
             #expect(byActorAndAction.contains("<strong>Before:</strong> assessor hollis@example.org in disabled-children"))
+            #expect(byActorAndAction.contains(#"account/\#(hollis.id)<br><span class="hint">hollis@example.org</span>"#), "an account subject is named")
             let family = try await ade.get("/admin/audit?action=account")
             #expect(Set(family.all(#"<td>(account\.[a-z-]+)</td>"#)) == ["account.role", "account.created"])
 
@@ -331,6 +337,8 @@ struct AdministrationTests {
             let second = try await ade.get("/admin/audit?actor=hollis&page=2")
             #expect(second.all(#"<td>(account\.signed-out)</td>"#).count == 10)
             #expect(second.contains(#"rel="prev""#) && !second.contains(#"rel="next""#))
+            let far = try await ade.get("/admin/audit?page=\(Int.max / 10)")
+            #expect(far.status == .ok && far.contains("No entries match."), "a page number past the end is an empty page")
         }
     }
 }

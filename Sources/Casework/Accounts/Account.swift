@@ -1,7 +1,7 @@
 // A person who signs in: a parent, or a member of staff with a role and a team.
 import Foundation
 
-/// An account. Parents create their own; staff accounts are made by an administrator (`heeded users add`).
+/// An account. Parents create their own; an administrator invites staff (`StaffAccountStore`) or makes them with `heeded users add`.
 ///
 /// The email address is the login name and the account's `ActingUser` id, so the audit log reads as people, not
 /// numbers. It is kept in the normal form `EmailAddress.normalised` gives.

@@ -7,14 +7,19 @@ extension SQLiteCaseStore: AccountStore {
     public func createAccount(_ account: Account, by who: ActingUser) async throws {
         let described = Self.described(account)
         try await audited("account.created", subject: "account/\(account.id)", by: who) { db in
-            guard try Self.account(email: account.email, in: db) == nil else {
-                throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
-            }
-            try db.execute(
-                sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
+            try Self.insert(account, in: db)
             return (nil, described, ())
         }
+    }
+
+    /// Stores a new account; `CaseStoreError.alreadyExists` when the email is taken, deactivated or not.
+    static func insert(_ account: Account, in db: Database) throws {
+        guard try Self.account(email: account.email, in: db) == nil else {
+            throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
+        }
+        try db.execute(
+            sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
     }
 
     public func account(email: String) async throws -> Account? {
@@ -112,10 +117,11 @@ extension SQLiteCaseStore: AccountStore {
         let asker = ActingUser(id: "someone signed out", role: .system)
         return try await writer.write { [auditKey] db in
             try db.execute(sql: "DELETE FROM password_reset WHERE expires_at < ?", arguments: [Date().timeIntervalSince1970])
-            // One link in any two minutes, so an address cannot be flooded with mail by asking again and again.
+            // One link in any two minutes, so an address cannot be flooded with mail by asking again and again. A
+            // link an administrator gave (which lasts longer) is not one asked for here, and does not count.
             let recent = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM password_reset WHERE account_id = ? AND expires_at > ?)",
-                arguments: [account.id.uuid, expiresAt.timeIntervalSince1970 - Self.passwordResetInterval]) ?? false
+                db, sql: "SELECT EXISTS (SELECT 1 FROM password_reset WHERE account_id = ? AND expires_at > ? AND expires_at <= ?)",
+                arguments: [account.id.uuid, expiresAt.timeIntervalSince1970 - Self.passwordResetInterval, expiresAt.timeIntervalSince1970]) ?? false
             guard !recent else { return nil }
             try db.execute(
                 sql: "INSERT INTO password_reset (hash, account_id, expires_at) VALUES (?, ?, ?)",

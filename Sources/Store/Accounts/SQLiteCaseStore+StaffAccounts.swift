@@ -18,12 +18,7 @@ extension SQLiteCaseStore: StaffAccountStore {
     public func invite(_ account: Account, linkHash: Data, expiresAt: Date, by who: ActingUser) async throws {
         precondition(account.passwordHash == Account.noPassword && account.role != .parent, "an invitation is for a member of staff with no password yet")
         try await audited("account.invited", subject: "account/\(account.id)", by: who) { db in
-            guard try Self.account(email: account.email, in: db) == nil else {
-                throw CaseStoreError.alreadyExists(kind: "account", id: account.email)
-            }
-            try db.execute(
-                sql: "INSERT INTO account (id, email, role, password_hash, team, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [account.id.uuid, account.email, account.role.rawValue, account.passwordHash, account.team?.rawValue, account.createdAt.timeIntervalSince1970])
+            try Self.insert(account, in: db)
             try db.execute(
                 sql: "INSERT INTO password_reset (hash, account_id, expires_at) VALUES (?, ?, ?)",
                 arguments: [linkHash, account.id.uuid, expiresAt.timeIntervalSince1970])

@@ -107,13 +107,16 @@ struct AdminRoutes: Sendable {
     }
 
     private func accountPage(
-        _ account: Account, _ context: WebContext, done: String? = nil, roleError: String? = nil, switchError: String? = nil,
-        chosen: (role: ActingUser.Role?, team: Team?)? = nil, status: HTTPResponse.Status = .ok
+        _ account: Account, _ context: WebContext, done: String? = nil, roleError: String? = nil, teamError: String? = nil,
+        switchError: String? = nil, chosen: StaffForm? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let errorList = [roleError.map { ErrorLink(href: "#f-role", message: $0) }, switchError.map { ErrorLink(href: "#f-switch", message: $0) }].compactMap { $0 }
+        let errorList = [
+            roleError.map { ErrorLink(href: "#f-role", message: $0) }, teamError.map { ErrorLink(href: "#f-team", message: $0) },
+            switchError.map { ErrorLink(href: "#f-switch", message: $0) },
+        ].compactMap { $0 }
         let view = StaffAccountView(
-            account: account, roles: StaffForm.roleOptions(chosen?.role ?? account.role), teams: StaffForm.teamOptions(chosen?.team ?? account.team),
-            notice: done.flatMap(StaffAccountView.notice), roleError: roleError, switchError: switchError, errorList: errorList,
+            account: account, roles: StaffForm.roleOptions(chosen.map(\.role) ?? account.role), teams: StaffForm.teamOptions(chosen.map(\.team) ?? account.team),
+            notice: done.flatMap(StaffAccountView.notice), roleError: roleError, teamError: teamError, switchError: switchError, errorList: errorList,
             csrfToken: context.csrfToken)
         return services.renderer.page(
             "admin-account", view, title: account.email, context: context, status: status, hasErrors: !errorList.isEmpty, backLink: "/admin/staff")
@@ -122,13 +125,14 @@ struct AdminRoutes: Sendable {
     private func assign(_ context: WebContext) async throws -> Response {
         let account = try await staffAccount(context)
         let form = StaffForm(context.form ?? FormBody(fields: []))
-        let chosen = (form.role, form.team)
-        guard let role = form.role else { return try await accountPage(account, context, roleError: "Choose assessor, manager or administrator", chosen: chosen, status: .unprocessableContent) }
-        guard let team = form.team else { return try await accountPage(account, context, roleError: "Choose a team", chosen: chosen, status: .unprocessableContent) }
+        guard let role = form.role, let team = form.team else {
+            let errors = form.errors
+            return try await accountPage(account, context, roleError: errors.role, teamError: errors.team, chosen: form, status: .unprocessableContent)
+        }
         do {
             _ = try await services.store.change(account.id, .assign(role: role, team: team), at: Date(), by: context.signedInAccount.actingUser)
         } catch let refused as StaffChangeRefused {
-            return try await accountPage(account, context, roleError: refused.reason, chosen: chosen, status: .unprocessableContent)
+            return try await accountPage(account, context, roleError: refused.reason, chosen: form, status: .unprocessableContent)
         }
         return .redirect(to: "/admin/staff/\(account.id)?done=role", type: .normal)
     }
@@ -176,11 +180,13 @@ struct AdminRoutes: Sendable {
         let caseID = caseText.flatMap(CaseFile.ID.init)
         if caseText != nil && caseID == nil { throw WebError.notFound }
         let query = AuditQuery(child: search.text("child"), caseID: caseID, actor: search.text("actor"), action: search.text("action"))
-        let page = max(1, search.text("page").flatMap(Int.init) ?? 1)
+        // Bounded, so the offset it makes cannot overflow.
+        let page = min(max(1, search.text("page").flatMap(Int.init) ?? 1), 1_000_000)
         let entries = try await services.store.auditEntries(matching: query, offset: (page - 1) * Self.auditPageSize, limit: Self.auditPageSize + 1)
         let head = try await services.store.auditHead()
+        let staff = Dictionary(try await services.store.staffAccounts().map { ("account/\($0.id)", $0.email) }, uniquingKeysWith: { first, _ in first })
         let view = AuditView(
-            query: query, caseText: caseText ?? "", page: page, entries: entries.prefix(Self.auditPageSize).map(AuditView.Row.init),
+            query: query, caseText: caseText ?? "", page: page, entries: entries.prefix(Self.auditPageSize).map { AuditView.Row($0, staff: staff) },
             hasNext: entries.count > Self.auditPageSize, head: head.map { "entry \($0.sequence), hash \($0.hash.hexadecimal)" },
             verification: verification, csrfToken: context.csrfToken)
         return services.renderer.page("admin-audit", view, title: "Audit log", context: context)

@@ -111,40 +111,33 @@ struct LinkView {
 }
 
 struct StaffAccountView {
-    let email: String
-    let role: String
-    let team: String
-    let status: String
+    /// The account as the staff list shows it.
+    let summary: StaffListView.Row
     let deactivated: Bool
     let created: String
-    let actionBase: String
     let auditHref: String
     let roles: [StaffForm.Option]
     let teams: [StaffForm.Option]
     let notice: String?
     let roleError: String?
-    /// Never set: the account page's team question has its errors beside the role (`admin-role-team` asks both).
-    let teamError: String? = nil
+    let teamError: String?
     let switchError: String?
     let errors: [ErrorLink]
     let csrfToken: String
 
     init(
-        account: Account, roles: [StaffForm.Option], teams: [StaffForm.Option], notice: String?, roleError: String?, switchError: String?,
-        errorList: [ErrorLink], csrfToken: String
+        account: Account, roles: [StaffForm.Option], teams: [StaffForm.Option], notice: String?, roleError: String?, teamError: String?,
+        switchError: String?, errorList: [ErrorLink], csrfToken: String
     ) {
-        email = account.email
-        role = account.role.rawValue.capitalizedFirst
-        team = account.team.map { Formatting.words($0.rawValue).capitalizedFirst } ?? ""
-        status = StaffListView.Row.status(account)
+        summary = StaffListView.Row(account)
         deactivated = account.deactivatedAt != nil
         created = CalendarDate(account.createdAt).long
-        actionBase = "/admin/staff/\(account.id)"
         auditHref = AuditView.href([("actor", account.email)])
         self.roles = roles
         self.teams = teams
         self.notice = notice
         self.roleError = roleError
+        self.teamError = teamError
         self.switchError = switchError
         errors = errorList
         self.csrfToken = csrfToken
@@ -215,17 +208,20 @@ struct AuditView {
         let role: String
         let action: String
         let subject: String
+        /// Who an account subject is, when it is a member of staff's.
+        let subjectName: String?
         let previousValue: String?
         let newValue: String?
         let hasValues: Bool
 
-        init(_ entry: AuditEntry) {
+        init(_ entry: AuditEntry, staff: [String: String]) {
             let instant = entry.recordedDate
             time = "\(CalendarDate(instant).long) \(Formatting.time(instant))"
             actor = entry.event.actor.id
             role = entry.event.actor.role.rawValue
             action = entry.event.action
             subject = entry.event.subject
+            subjectName = staff[subject]
             previousValue = entry.event.previousValue
             newValue = entry.event.newValue
             hasValues = previousValue != nil || newValue != nil

@@ -1,4 +1,4 @@
-// `heeded users add`: creates accounts (staff accounts are made only this way).
+// `heeded users add`: creates accounts from a shell (the first administrator, or staff without the web pages).
 import ArgumentParser
 import Casework
 import Foundation
@@ -16,10 +16,11 @@ struct UsersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account.",
             discussion: """
-                Parents usually create their own accounts on the site; assessors, managers and administrators are created \
-                here. With --password-stdin the password is read from the first line of standard input (so it stays out \
-                of the shell history); without it a random password is made and printed once. Passwords are stored as \
-                bcrypt hashes. The creation is written to the audit log.
+                Parents usually create their own accounts on the site, and administrators invite staff at /admin/staff; \
+                the first administrator is created here, and any account can be. With --password-stdin the password is \
+                read from the first line of standard input (so it stays out of the shell history); without it a random \
+                password is made and printed once. Passwords are stored as bcrypt hashes. The creation is written to the \
+                audit log.
                 """
         )
 
