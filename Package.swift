@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "HeededXML", "FEEL", "Forms", "Decisions", "Casework", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "HeededXMLTests", dependencies: ["HeededXML"]),
@@ -90,7 +91,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Store", "Casework", "Decisions", "FEEL", "Forms", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["heeded"]),

@@ -2,6 +2,7 @@
 import Casework
 import FEEL
 import Foundation
+import Logging
 
 /// Settings for `HeededWeb`. The defaults are the production ones; tests shorten what they need to.
 public struct WebConfiguration: Sendable {
@@ -43,6 +44,8 @@ public struct WebConfiguration: Sendable {
     public var today: @Sendable () -> CalendarDate
     /// Counts the working days of statutory clocks (the edge that starts the server reads its bank holidays).
     public var calendar: WorkingDayCalendar
+    /// The least severe log entries written (see `JSONLogHandler`); `info` logs one line per request.
+    public var logLevel: Logger.Level = .info
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Casework
 import Foundation
+import Logging
 import Store
 import Web
 
@@ -74,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address people reach the service at, for links in email (default http://HOST:PORT).")
     var publicURL: String?
 
+    @Option(help: "The least severe log entries written to standard output, one JSON object a line (info: one line per request).")
+    var logLevel: Logger.Level = .info
+
     func validate() throws {
         if let smtp, !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) { throw ValidationError("--smtp must be an smtp:// or smtps:// address") }
         if smtp != nil, !(publicURL.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false) {
@@ -86,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeededWeb.bootstrapLogs(logLevel: logLevel)
         let store = try data.openStore()
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
         var contacts = CouncilContacts(dutyPhone: dutyPhone, dutyHours: dutyHours, outOfHoursPhone: outOfHoursPhone)
@@ -95,10 +100,11 @@ struct ServeCommand: AsyncParsableCommand {
         } else if contacts.dutyPhone == nil || contacts.outOfHoursPhone == nil {
             printError("heeded: warning: set --duty-phone and --out-of-hours-phone: until then a family in crisis is sent to the council's website for the numbers")
         }
-        let configuration = WebConfiguration(
+        var configuration = WebConfiguration(
             host: host, port: port, formsDirectory: forms, secureCookies: secureCookies, needsRequestsPerHour: needsRequestsPerHour == 0 ? nil : needsRequestsPerHour,
             contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom, requireTLS: !smtpWithoutTLS) },
             publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, calendar: .englandAndWales)
+        configuration.logLevel = logLevel
         let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?
@@ -125,6 +131,8 @@ struct ServeCommand: AsyncParsableCommand {
         await anchoring.value
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Prints a line to standard output at once: the server runs for a long time, and a script or a person waiting for
 /// the sign-in details should not wait on a buffer.
