@@ -69,7 +69,7 @@ public enum HeededWeb {
         }
         let services = WebServices(
             store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge, policy: configuration.unmetPolicy),
-            submissions: SubmissionLimit(perHour: configuration.needsRequestsPerHour),
+            submissions: SubmissionLimit(perHour: configuration.needsRequestsPerHour), metrics: WebMetrics(registry: configuration.metricsRegistry),
             dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
         let driver = DatabasePersistDriver(store: store)
         if configuration.warmReports {
@@ -80,11 +80,12 @@ public enum HeededWeb {
 
         let web = Hummingbird.Router(context: WebContext.self)
         let openAPIDocument = try Data(contentsOf: openAPIURL)
-        web.add(middleware: RequestLogMiddleware())
+        web.add(middleware: RequestLogMiddleware(metrics: services.metrics))
         web.add(middleware: MethodGate(api: try APIMethods(openAPI: openAPIDocument)))
         web.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: SecurityHeaders.policy))
         web.add(middleware: ExtraHeaders(secure: configuration.secureCookies))
         web.add(middleware: ErrorPageMiddleware(services: services))
+        MetricsRoutes(services: services).register(on: web)  // here: only the middleware above applies to it
         web.add(middleware: SessionMiddleware(
             storage: driver,
             configuration: .init(

@@ -8,7 +8,7 @@ import Logging
 /// bootstraps it once; the tests give it a closure that keeps the lines in memory.
 ///
 /// It writes what it is given. Keeping personal data out of the log is the callers' part: log routes (the pattern,
-/// `/cases/:case`), statuses, durations and error types, never paths, queries, form fields or error messages.
+/// `/cases/{case}`), statuses, durations and error types, never paths, queries, form fields or error messages.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]

@@ -78,6 +78,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The least severe log entries written to standard output, one JSON object a line (info: one line per request).")
     var logLevel: Logger.Level = .info
 
+    @Option(help: "The addresses that may read /metrics without the token, comma-separated: IPv4 or IPv6 addresses and ranges (127.0.0.1,10.0.0.0/8). Default: loopback only.")
+    var metricsAllow: String?
+
+    @Option(help: "A file holding the bearer token that lets a scraper read /metrics from any address.")
+    var metricsTokenFile: String?
+
     func validate() throws {
         if let smtp, !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) { throw ValidationError("--smtp must be an smtp:// or smtps:// address") }
         if smtp != nil, !(publicURL.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false) {
@@ -87,10 +93,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard needsRequestsPerHour >= 0 else { throw ValidationError("--needs-requests-per-hour must be 0 (no limit) or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
+        _ = try metricsAccess()
     }
 
     func run() async throws {
-        HeededWeb.bootstrapLogs(logLevel: logLevel)
+        let metricsRegistry = HeededWeb.bootstrapLogsAndMetrics(logLevel: logLevel)
         let store = try data.openStore()
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: forms).seedIfEmpty() }
         var contacts = CouncilContacts(dutyPhone: dutyPhone, dutyHours: dutyHours, outOfHoursPhone: outOfHoursPhone)
@@ -105,6 +112,8 @@ struct ServeCommand: AsyncParsableCommand {
             contacts: contacts, mail: smtp.map { SMTPRelay(url: $0, from: mailFrom, requireTLS: !smtpWithoutTLS) },
             publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, calendar: .englandAndWales)
         configuration.logLevel = logLevel
+        configuration.metricsRegistry = metricsRegistry
+        configuration.metricsAccess = try metricsAccess()
         let anchors = AuditAnchorFile(url: auditAnchor.map { URL(fileURLWithPath: $0) } ?? data.url.appendingPathComponent("audit.anchor"))
         let anchoring = Task { [auditAnchorInterval] in
             var last: Int64?
@@ -129,6 +138,27 @@ struct ServeCommand: AsyncParsableCommand {
         }
         anchoring.cancel()
         await anchoring.value
+    }
+}
+
+extension ServeCommand {
+    /// `--metrics-allow` and `--metrics-token-file` read; an entry or a file that cannot be read stops the server.
+    func metricsAccess() throws -> MetricsAccess {
+        var access = MetricsAccess.loopback
+        if let metricsAllow {
+            do {
+                access.allowed = try metricsAllow.split(separator: ",").map { try MetricsAccess.AddressRange($0.trimmingCharacters(in: .whitespaces)) }
+            } catch {
+                throw ValidationError("--metrics-allow: \(error)")
+            }
+        }
+        if let metricsTokenFile {
+            guard let token = try? String(contentsOfFile: metricsTokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+                throw ValidationError("--metrics-token-file: \(metricsTokenFile) cannot be read, or holds no token")
+            }
+            access.token = token
+        }
+        return access
     }
 }
 
