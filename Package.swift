@@ -18,6 +18,9 @@ let package = Package(
         // (HTTP field names) import them; the versions Hummingbird 2.28.1 resolves to.
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Metrics: the swift-metrics facade (Store and Web record through it) and its Prometheus back end (Web's /metrics).
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -53,7 +56,9 @@ let package = Package(
         // shipped bank holidays, read here so that Casework does no I/O.
         .target(
             name: "Store",
-            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Casework", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Metrics", package: "swift-metrics"),
+            ],
             resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
         ),
         // The web application: HTML pages for parent, assessor and manager, and the JSON API.
@@ -68,6 +73,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -80,6 +87,7 @@ let package = Package(
                 "HeededXML", "FEEL", "Forms", "Decisions", "Casework", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "HeededXMLTests", dependencies: ["HeededXML"]),
@@ -92,7 +100,8 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Store", "Casework", "Decisions", "FEEL", "Forms", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["heeded"]),

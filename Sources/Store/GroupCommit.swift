@@ -1,6 +1,7 @@
 // Group commit: many small audited changes share one transaction, and so one fsync, without giving up their own.
 import Foundation
 import GRDB
+import Metrics
 
 /// Runs changes in shared write transactions. Each change runs in its own savepoint, so one that fails is rolled
 /// back alone and its caller gets its error; the others commit together. A caller hears back only after the
@@ -16,6 +17,9 @@ actor GroupCommit {
     private var flushing = false
     /// The most changes one transaction takes, so one commit never holds the writer for long.
     private let maximumBatch = 256
+    /// How many changes each transaction took, through swift-metrics' facade (made when the store opens, so with the
+    /// factory `heeded serve` bootstrapped: a histogram on /metrics).
+    private let batchSizes = Recorder(label: "heeded_store_group_commit_batch_size")
 
     init(writer: DatabasePool) {
         self.writer = writer
@@ -62,6 +66,7 @@ actor GroupCommit {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maximumBatch))
             pending.removeFirst(batch.count)
+            batchSizes.record(batch.count)
             do {
                 let finishers = try await writer.write { db in batch.map { $0.run(db) } }
                 for finish in finishers { finish(nil) }

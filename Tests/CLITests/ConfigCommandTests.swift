@@ -22,7 +22,9 @@ struct ConfigCommandTests {
                 "port": "eighty"
               },
               "council": { "duty_phone": 1632960000 },
-              "timescales": { "h2_tolerance": 1.5 }
+              "timescales": { "h2_tolerance": 1.5 },
+              "log": { "level": "loud" },
+              "metrics": { "allow": "10.0.0.0/8,nonsense" }
             }
             """)
         defer { try? FileManager.default.removeItem(at: config) }
@@ -32,6 +34,13 @@ struct ConfigCommandTests {
         #expect(result.stderr.contains("\(config.path):4: server.port: must be a whole number from 1 to 65535"), "\(result.stderr)")
         #expect(result.stderr.contains("\(config.path):6: council.duty_phone: must be text, in quotes"), "\(result.stderr)")
         #expect(result.stderr.contains("\(config.path):7: timescales.h2_tolerance: must be a number from 0 to 1"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(config.path):8: log.level: must be one of trace, debug, info, notice, warning, error, critical"), "\(result.stderr)")
+
+        let addresses = try Self.file(#"{"metrics": {"allow": "10.0.0.0/8,nonsense"}}"#)
+        defer { try? FileManager.default.removeItem(at: addresses) }
+        let badAddress = try HeededProcess.run(["config", "check", "--config", addresses.path])
+        #expect(badAddress.status == 1)
+        #expect(badAddress.stderr.contains("\(addresses.path):1: metrics.allow: metrics address \"nonsense\" is not an IPv4 or IPv6 address"), "\(badAddress.stderr)")
 
         let notJSON = try Self.file("{ \"server\": ")
         defer { try? FileManager.default.removeItem(at: notJSON) }

@@ -10,18 +10,18 @@ extension RoutingDecision {
         json += ",\"parent_carer_assessment\":\(Self.json(parentCarerAssessment))"
         json += ",\"young_carer_assessment\":\(Self.json(youngCarerAssessment))"
         json += ",\"safeguarding_s47\":\(Self.json(safeguardingS47))"
-        json += ",\"team\":\(team.map { Self.json($0.rawValue) } ?? "null")"
+        json += ",\"team\":\(team.map { $0.rawValue.jsonLiteral } ?? "null")"
         json += ",\"adult_transition\":\(Self.json(adultTransition))"
-        json += ",\"reasons\":[\(reasons.map { Self.json($0.description) }.joined(separator: ","))]"
+        json += ",\"reasons\":[\(reasons.map { $0.description.jsonLiteral }.joined(separator: ","))]"
         if !undecided.isEmpty {
-            json += ",\"undecided\":[\(undecided.map { Self.json($0.table) }.joined(separator: ","))]"
+            json += ",\"undecided\":[\(undecided.map { $0.table.jsonLiteral }.joined(separator: ","))]"
         }
         if includingProvenance {
-            json += ",\"provenance\":{\"files\":[\(provenance.files.map(Self.json).joined(separator: ","))]"
-            json += ",\"version\":\(Self.json(provenance.version))"
-            json += ",\"tables\":[\(provenance.tables.map(Self.json).joined(separator: ","))]"
+            json += ",\"provenance\":{\"files\":[\(provenance.files.map(\.jsonLiteral).joined(separator: ","))]"
+            json += ",\"version\":\(provenance.version.jsonLiteral)"
+            json += ",\"tables\":[\(provenance.tables.map(\.jsonLiteral).joined(separator: ","))]"
             json += ",\"fired_rules\":[" + provenance.firedRules.map {
-                "{\"table\":\(Self.json($0.table)),\"rule\":\(Self.json($0.rule))}"
+                "{\"table\":\($0.table.jsonLiteral),\"rule\":\($0.rule.jsonLiteral)}"
             }.joined(separator: ",") + "]}"
         }
         return json + "}"
@@ -45,26 +45,4 @@ extension RoutingDecision {
     }
 
     private static func json(_ flag: Bool?) -> String { flag.map { $0 ? "true" : "false" } ?? "null" }
-
-    /// A JSON string literal, escaped as RFC 8259 requires.
-    private static func json(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""  // the usual case: nothing to escape
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

@@ -69,6 +69,7 @@ struct APIRoutes: Sendable {
             return try json(ProblemsResponse(problems: problems.map { .init(field: $0.field, message: $0.message) }), status: .unprocessableContent, request, context)
         case .ready(let received):
             try await services.store.receive(received, ownedBy: account.id, by: account.actingUser)
+            services.metrics.received(received.file, through: .api)
             let file = received.file
             return try json(
                 ReceivedResponse(

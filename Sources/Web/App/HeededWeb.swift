@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import HummingbirdBcrypt
+import Logging
 
 /// Builds the Heeded web application over a store. `heeded serve` runs it; the tests drive it through
 /// HummingbirdTesting.
@@ -25,15 +26,19 @@ public enum HeededWeb {
         try await application(store: store, configuration: configuration).runService()
     }
 
-    /// The application, ready to run.
-    public static func application(store: any HeededStore, configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+    /// The application, ready to run; it logs through `logger`, at `configuration.logLevel`.
+    public static func application(
+        store: any HeededStore, configuration: WebConfiguration, logger: Logger = Logger(label: "heeded")
+    ) async throws -> some ApplicationProtocol {
+        var logger = logger
+        logger.logLevel = configuration.logLevel
         let (router, driver) = try await router(store: store, configuration: configuration)
         let idle = configuration.connectionIdleTimeout.components
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Heeded"),
-            services: [driver])
+            services: [driver], logger: logger)
     }
 
     /// The router with every route and middleware.
@@ -64,7 +69,7 @@ public enum HeededWeb {
         }
         let services = WebServices(
             store: store, configuration: configuration, library: library, intake: intake, triage: triage, renderer: renderer, reports: UnmetReportCache(maxAge: configuration.reportMaxAge, policy: configuration.unmetPolicy),
-            submissions: SubmissionLimit(perHour: configuration.needsRequestsPerHour),
+            submissions: SubmissionLimit(perHour: configuration.needsRequestsPerHour), metrics: WebMetrics(registry: configuration.metricsRegistry),
             dummyPasswordHash: Bcrypt.hash("no account has this password", cost: configuration.bcryptCost))
         let driver = DatabasePersistDriver(store: store)
         if configuration.warmReports {
@@ -75,10 +80,12 @@ public enum HeededWeb {
 
         let web = Hummingbird.Router(context: WebContext.self)
         let openAPIDocument = try Data(contentsOf: openAPIURL)
+        web.add(middleware: RequestLogMiddleware(metrics: services.metrics))
         web.add(middleware: MethodGate(api: try APIMethods(openAPI: openAPIDocument)))
         web.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: SecurityHeaders.policy))
         web.add(middleware: ExtraHeaders(secure: configuration.secureCookies))
         web.add(middleware: ErrorPageMiddleware(services: services))
+        MetricsRoutes(services: services).register(on: web)  // here: only the middleware above applies to it
         web.add(middleware: SessionMiddleware(
             storage: driver,
             configuration: .init(

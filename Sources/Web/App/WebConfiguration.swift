@@ -2,6 +2,8 @@
 import Casework
 import FEEL
 import Foundation
+import Logging
+import Prometheus
 
 /// Settings for `HeededWeb`. The defaults are the production ones; tests shorten what they need to.
 public struct WebConfiguration: Sendable {
@@ -43,6 +45,13 @@ public struct WebConfiguration: Sendable {
     public var today: @Sendable () -> CalendarDate
     /// Counts the working days of statutory clocks (the edge that starts the server reads its bank holidays).
     public var calendar: WorkingDayCalendar
+    /// The least severe log entries written (see `JSONLogHandler`); `info` logs one line per request.
+    public var logLevel: Logger.Level = .info
+    /// Who may read `/metrics`.
+    public var metricsAccess: MetricsAccess = .loopback
+    /// Where the application's metrics are kept for `/metrics`; `heeded serve` bootstraps swift-metrics with the same
+    /// registry, so what other modules record through the facade (the store's group commit) is there too.
+    public var metricsRegistry = PrometheusCollectorRegistry()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, formsDirectory: String = "Forms", secureCookies: Bool = false,

@@ -16,6 +16,7 @@ struct WebServices: Sendable {
     let renderer: Renderer
     let reports: UnmetReportCache
     let submissions: SubmissionLimit
+    let metrics: WebMetrics
     /// Checked against when no account has the email given, so a wrong email takes as long as a wrong password.
     let dummyPasswordHash: String
 

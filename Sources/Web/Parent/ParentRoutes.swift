@@ -71,6 +71,7 @@ struct ParentRoutes: Sendable {
         case .ready(let received):
             guard await services.submissions.admit(target.account.id, at: Date()) else { throw WebError.tooManyRequests }
             try await services.store.receive(received, ownedBy: target.account.id, by: target.account.actingUser)
+            services.metrics.received(received.file, through: .pages)
             return .redirect(to: "/family/cases/\(received.file.id)/received", type: .normal)
         }
     }

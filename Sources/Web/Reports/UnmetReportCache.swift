@@ -45,6 +45,16 @@ actor UnmetReportCache {
         return try await compute(store: store, asOf: asOf, revision: revision)
     }
 
+    /// The last report worked out, without waiting for one (for /metrics, which must stay cheap). When the records have
+    /// changed and it is older than `maxAge`, or there is none for `asOf`, a fresh one is worked out in the background
+    /// for next time.
+    func latest(store: any HeededStore, asOf: CalendarDate) async throws -> Snapshot? {
+        let revision = try await store.changeRevision()
+        let stale = snapshot.map { $0.asOf != asOf || ($0.revision != revision && Date().timeIntervalSince($0.computedAt) >= maxAge) } ?? true
+        if stale, snapshotTask == nil { Task { _ = try? await self.compute(store: store, asOf: asOf, revision: revision) } }
+        return snapshot
+    }
+
     private func compute(store: any HeededStore, asOf: CalendarDate, revision: Int64) async throws -> Snapshot {
         if let running = snapshotTask, let result = try? await running.value, result.asOf == asOf, result.revision >= revision {
             return result

@@ -26,8 +26,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 if expired { target += "&expired=1" }
                 return .redirect(to: target, type: .normal)
             }
+            // The error's type and the route, never its message or the path: either may name a child or quote an answer.
+            let failure: Logger.Metadata = ["route": .string(context.endpointPath ?? "NotFound"), "error.type": .string("\(type(of: error))"), "status": .stringConvertible(status.code)]
             if status == .internalServerError {
-                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+                context.logger.error("request failed", metadata: failure)
+            } else {
+                context.logger.debug("request refused", metadata: failure)
             }
             if isAPI {
                 let body = (try? JSONEncoder().encode(["error": message])) ?? Data()

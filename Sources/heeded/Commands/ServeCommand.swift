@@ -3,6 +3,7 @@ import ArgumentParser
 import Casework
 import Configuration
 import Foundation
+import Logging
 import Store
 import Web
 
@@ -82,6 +83,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address people reach the service at, for links in email (default http://HOST:PORT).")
     var publicURL: String?
 
+    @Option(help: "The least severe log entries written to standard output, one JSON object a line (info: one line per request).")
+    var logLevel: Logger.Level?
+
+    @Option(help: "The addresses that may read /metrics without the token, comma-separated: IPv4 or IPv6 addresses and ranges (127.0.0.1,10.0.0.0/8). Default: loopback only.")
+    var metricsAllow: String?
+
+    @Option(help: "A file holding the bearer token that lets a scraper read /metrics from any address.")
+    var metricsTokenFile: String?
+
     func validate() throws {
         guard demoPassword.count >= PasswordPolicy.minimumLength else { throw ValidationError("--demo-password must be at least \(PasswordPolicy.minimumLength) characters") }
     }
@@ -108,6 +118,9 @@ struct ServeCommand: AsyncParsableCommand {
         text("smtp.from", mailFrom)
         flag("smtp.without_tls", smtpWithoutTLS)
         whole("limits.needs_requests_per_hour", needsRequestsPerHour)
+        text("log.level", logLevel?.rawValue)
+        text("metrics.allow", metricsAllow)
+        text("metrics.token_file", metricsTokenFile)
         return given
     }
 
@@ -123,9 +136,12 @@ struct ServeCommand: AsyncParsableCommand {
             printError("heeded: the configuration has problems; nothing was started:\n\(problems)")
             throw ExitCode.failure
         }
+        // Before the store opens: it makes its metrics as it opens.
+        let metricsRegistry = HeededWeb.bootstrapLogsAndMetrics(logLevel: resolved.web.logLevel)
         let store = try DataDirectoryOption.openStore(path: resolved.dataPath, auditKey: resolved.auditKey)
         if demo { try await DemoSeed(store: store, password: demoPassword, families: demoFamilies, forms: resolved.web.formsDirectory).seedIfEmpty() }
         var configuration = resolved.web
+        configuration.metricsRegistry = metricsRegistry
         if demo {
             configuration.contacts.dutyPhone = configuration.contacts.dutyPhone ?? CouncilContacts.demonstration.dutyPhone
             configuration.contacts.outOfHoursPhone = configuration.contacts.outOfHoursPhone ?? CouncilContacts.demonstration.outOfHoursPhone
@@ -167,3 +183,5 @@ struct ServeCommand: AsyncParsableCommand {
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 // The settings turned into what the server is started with, with the checks that span more than one key.
 import Casework
 import Foundation
+import Logging
 import Store
 import Web
 
@@ -31,6 +32,21 @@ struct ServeConfiguration {
             problems.append(SettingProblem(
                 place: place("smtp.url"), message: "smtp.url needs server.public_url (--public-url), the address people reach the service at, for the links in its emails"))
         }
+        var metrics = MetricsAccess.loopback
+        if let allow = settings.text("metrics.allow") {
+            do {
+                metrics.allowed = try allow.split(separator: ",").map { try MetricsAccess.AddressRange($0.trimmingCharacters(in: .whitespaces)) }
+            } catch {
+                problems.append(SettingProblem(place: place("metrics.allow"), message: "metrics.allow: \(error)"))
+            }
+        }
+        if let tokenFile = settings.text("metrics.token_file") {
+            if let token = try? String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
+                metrics.token = token
+            } else {
+                problems.append(SettingProblem(place: place("metrics.token_file"), message: "metrics.token_file: \(tokenFile) cannot be read, or holds no token"))
+            }
+        }
         guard problems.isEmpty else { throw SettingProblems(problems: problems) }
 
         let perHour = settings.whole("limits.needs_requests_per_hour") ?? 10
@@ -52,6 +68,8 @@ struct ServeConfiguration {
                 outOfHoursPhone: settings.text("council.out_of_hours_phone")),
             mail: smtp.map { SMTPRelay(url: $0, from: settings.text("smtp.from") ?? "no-reply@heeded.invalid", requireTLS: !(settings.flag("smtp.without_tls") ?? false)) },
             publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, calendar: .englandAndWales)
+        web.logLevel = settings.text("log.level").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        web.metricsAccess = metrics
         dataPath = settings.text("data.directory") ?? "./data"
         auditKey = settings.text("data.audit_key")
         auditAnchor = settings.text("data.audit_anchor")

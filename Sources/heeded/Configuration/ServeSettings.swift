@@ -10,6 +10,8 @@ struct SettingKey: Sendable {
         case flag
         /// A fraction from 0 to 1.
         case fraction
+        /// One of these words.
+        case choice([String])
     }
 
     let name: String
@@ -36,6 +38,7 @@ struct SettingKey: Sendable {
         case .whole(let range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .flag: "true or false"
         case .fraction: "a number from 0 to 1"
+        case .choice(let words): "one of " + words.joined(separator: ", ")
         }
     }
 }
@@ -66,6 +69,9 @@ extension SettingKey {
         SettingKey("timescales.arrange_within_days", .whole(1...Int.max), "Days the council allows to arrange provision once a need is assessed (28)."),
         SettingKey("timescales.recording_lag_days", .whole(0...Int.max), "Days deliveries may take to be recorded before they count as missed (7)."),
         SettingKey("timescales.h2_tolerance", .fraction, "The fraction of H2 provision that may be missed before it shows as behind (0)."),
+        SettingKey("log.level", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]), "The least severe log entries written to standard output (info)."),
+        SettingKey("metrics.allow", .text, "Addresses and ranges that may read /metrics without the token, comma-separated (loopback only)."),
+        SettingKey("metrics.token_file", .text, "A file holding the bearer token that lets a scraper read /metrics from anywhere."),
     ]
 
     static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
@@ -153,7 +159,7 @@ struct ServeSettings: Sendable {
     /// A value as `heeded config check` prints it, a secret's hidden part as "(hidden)".
     func shown(_ key: SettingKey) -> String? {
         let value: String? = switch key.kind {
-        case .text: text(key.name)
+        case .text, .choice: text(key.name)
         case .whole: whole(key.name).map(String.init)
         case .flag: flag(key.name).map(String.init)
         case .fraction: fraction(key.name).map { String($0) }
@@ -170,6 +176,7 @@ struct ServeSettings: Sendable {
     static func check(_ value: FileValue, as key: SettingKey) -> String? {
         switch (key.kind, value) {
         case (.text, .text), (.flag, .flag): return nil
+        case (.choice(let words), .text(let word)): return words.contains(word) ? nil : "must be \(key.expected)"
         case (.whole(let range), .number(let number)):
             guard let whole = Int(exactly: number), range.contains(whole) else { return "must be \(key.expected)" }
             return nil
@@ -187,6 +194,7 @@ struct ServeSettings: Sendable {
         case .whole(let range): Int(value).map(range.contains) == true ? nil : "must be \(key.expected)"
         case .flag: value == "true" || value == "false" ? nil : "must be \(key.expected)"
         case .fraction: Double(value).map((0...1).contains) == true ? nil : "must be \(key.expected)"
+        case .choice(let words): words.contains(value) ? nil : "must be \(key.expected)"
         }
     }
 
