@@ -25,23 +25,38 @@ struct CarerSupportTests {
         ]),
     ]
 
-    @Test("sending a parent carer assessment records each need; the support agreed is provision the family reads, and the need with none is unmet")
-    func carerNeedsFollowed() async throws {
-        let server = try TestServer()
+    /// A family's case with its parent carer assessment drafted by the assessor from `completeCarerAssessment`,
+    /// changed by `change`; returns the case, the assessment and the assessor.
+    static func drafted(
+        _ server: TestServer, _ change: (inout FormDraft) -> Void = { _ in }
+    ) async throws -> (file: CaseFile, pcna: Assessment, assessor: Account) {
         let parent = try await server.account("rhian@example.org", role: .parent)
         let assessor = try await server.account("hollis@example.org", role: .assessor)
-        try await server.account("greer@example.org", role: .manager)
         let file = try await server.openCase(for: parent)
         let pcna = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .parentCarer })
         var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(pcna.id)", formID: CaseReport.parentCarerFormID, formVersion: 4)
-        for (key, value) in Self.completeCarerAssessment { draft.answers[key] = value }
+        for (key, value) in completeCarerAssessment { draft.answers[key] = value }
+        change(&draft)
         try await server.store.saveDraft(draft)
+        return (file, pcna, assessor)
+    }
+
+    /// Sends the drafted assessment from its check page, signed in as the assessor.
+    static func send(_ file: CaseFile, _ pcna: Assessment, with browser: Browser) async throws {
+        var staff = browser
+        _ = try await staff.signIn("hollis@example.org")
+        let base = "/cases/\(file.id)/assessments/\(pcna.id)/form"
+        let sent = try await staff.submit(base + "/check", to: base + "/submit", [("_draft", "saved")])
+        #expect(sent.status == .seeOther, "\(sent.all(ParentJourneyTests.errorLinks))")
+    }
+
+    @Test("sending a parent carer assessment records each need; the support agreed is provision the family reads, and the need with none is unmet")
+    func carerNeedsFollowed() async throws {
+        let server = try TestServer()
+        let (file, pcna, assessor) = try await Self.drafted(server)
+        try await server.account("greer@example.org", role: .manager)
         try await server.run { browser in
-            var staff = browser
-            _ = try await staff.signIn("hollis@example.org")
-            let base = "/cases/\(file.id)/assessments/\(pcna.id)/form"
-            let sent = try await staff.submit(base + "/check", to: base + "/submit", [("_draft", "saved")])
-            #expect(sent.status == .seeOther, "\(sent.all(ParentJourneyTests.errorLinks))")
+            try await Self.send(file, pcna, with: browser)
 
             let record = try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser)
             let needs = record.needs.filter { $0.area == .parentCarerSupport }
@@ -73,20 +88,9 @@ struct CarerSupportTests {
     @Test("support listed against a decision to provide no services is not made into provision, and the needs are still recorded")
     func noServicesNoProvision() async throws {
         let server = try TestServer()
-        let parent = try await server.account("rhian@example.org", role: .parent)
-        let assessor = try await server.account("hollis@example.org", role: .assessor)
-        let file = try await server.openCase(for: parent)
-        let pcna = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .parentCarer })
-        var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(pcna.id)", formID: CaseReport.parentCarerFormID, formVersion: 4)
-        for (key, value) in Self.completeCarerAssessment { draft.answers[key] = value }
-        draft.answers["s17zf_services_to_be_provided"] = .value("no")
-        try await server.store.saveDraft(draft)
+        let (file, pcna, assessor) = try await Self.drafted(server) { $0.answers["s17zf_services_to_be_provided"] = .value("no") }
         try await server.run { browser in
-            var staff = browser
-            _ = try await staff.signIn("hollis@example.org")
-            let base = "/cases/\(file.id)/assessments/\(pcna.id)/form"
-            let sent = try await staff.submit(base + "/check", to: base + "/submit", [("_draft", "saved")])
-            #expect(sent.status == .seeOther, "\(sent.all(ParentJourneyTests.errorLinks))")
+            try await Self.send(file, pcna, with: browser)
             let record = try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser)
             #expect(record.needs.filter { $0.area == .parentCarerSupport }.count == 2)
             #expect(record.provisions.isEmpty)
@@ -96,22 +100,21 @@ struct CarerSupportTests {
     @Test("a worked-out answer on a form page reads as words: not 'null' while it cannot be worked out, then 'Yes' or 'No'")
     func workedOutAnswerInWords() async throws {
         let server = try TestServer()
-        let parent = try await server.account("rhian@example.org", role: .parent)
-        let assessor = try await server.account("hollis@example.org", role: .assessor)
-        let file = try await server.openCase(for: parent)
-        let pcna = try #require(try await server.store.caseRecord(file.id, viewedBy: assessor.actingUser).assessments.first { $0.kind == .parentCarer })
-        var draft = FormDraft(owner: assessor.id, purpose: "assessment/\(pcna.id)", formID: CaseReport.parentCarerFormID, formVersion: 4)
-        for (key, value) in Self.completeCarerAssessment where key != "start_date" { draft.answers[key] = value }
-        draft.answers["child_date_of_birth"] = .value("2008-01-09")
-        try await server.store.saveDraft(draft)
-        try await server.run { [draft] browser in
+        var draft: FormDraft?
+        let (file, pcna, _) = try await Self.drafted(server) {
+            $0.answers["start_date"] = nil
+            $0.answers["child_date_of_birth"] = .value("2008-01-09")
+            draft = $0
+        }
+        let unstarted = try #require(draft)
+        try await server.run { browser in
             var staff = browser
             _ = try await staff.signIn("hollis@example.org")
             let page = "/cases/\(file.id)/assessments/\(pcna.id)/form/section/outcome"
             let unknown = try await staff.get(page)
             let inset = try #require(unknown.html.firstMatch("Care Act s60 child&#39;s carer&#39;s assessment is needed[^<]*</h2>\\s*<p>([^<]*)</p>"))
             #expect(inset == "Not known yet: it is worked out from other answers", "not 'null' before the assessment's start date is given")
-            var started = draft
+            var started = unstarted
             started.answers["start_date"] = .value("2026-03-02")
             try await server.store.saveDraft(started)
             let known = try await staff.get(page)
