@@ -100,6 +100,10 @@ def test_parent_journey(server, driver):
     assert "Due by" in text and "working days from" in text
     visit.link("Go to your requests")
     assert "Orrin Lambourne" in visit.text()
+    # Everything held about the family, on a page that prints.
+    visit.link("See and download everything we hold about your family")
+    assert visit.h1() == "Everything we hold about your family"
+    assert "Orrin Lambourne" in visit.text() and "Who opened this record, and when" in visit.text()
 
     # The demo family's own record: needs, provision, reports, and the right to comment.
     visit.sign_out()
