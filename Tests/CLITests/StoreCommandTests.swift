@@ -1,5 +1,8 @@
 // `heeded demo generate`, `heeded report` and `heeded audit verify`, run as a manager's analyst would.
 import Foundation
+import GRDB
+import Store
+import Synchronization
 import Testing
 
 @Suite("heeded demo, report and audit")
@@ -93,15 +96,33 @@ struct StoreCommandTests {
         #expect(generate.status == 0, "\(generate.stderr)")
 
         // Writes going on: heeded soak writes cases until it is stopped.
+        let generated = try Self.caseIDs(in: data, auditKey: data.appendingPathComponent("audit.key"))
         let soak = Process()
         soak.executableURL = HeededProcess.executable
         soak.arguments = ["soak", "--data-dir", data.path, "--seed", "11"]
-        soak.standardOutput = FileHandle.nullDevice
+        let acknowledgements = Pipe()
+        soak.standardOutput = acknowledgements
         soak.standardError = FileHandle.nullDevice
+        // Each case soak acknowledges ("committed <id>", "received <id>"), as it says so.
+        let acknowledged = Mutex<[UUID]>([])
+        let reader = Thread {
+            var pending = Data()
+            while case let chunk = acknowledgements.fileHandleForReading.availableData, !chunk.isEmpty {
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: pending[..<newline], as: UTF8.self)
+                    pending.removeSubrange(...newline)
+                    if let id = line.split(separator: " ").last.flatMap({ UUID(uuidString: String($0)) }) { acknowledged.withLock { $0.append(id) } }
+                }
+            }
+        }
         try soak.run()
+        reader.start()
         Thread.sleep(forTimeInterval: 0.5)
         let file = root.appendingPathComponent("heeded.backup").path
+        let before = Set(acknowledged.withLock { $0 })
         let backup = try HeededProcess.run(["backup", "--data-dir", data.path, "--to", file])
+        let after = Set(acknowledged.withLock { $0 })
         soak.terminate()
         soak.waitUntilExit()
         #expect(backup.status == 0, "\(backup.stderr)")
@@ -118,6 +139,12 @@ struct StoreCommandTests {
         let verify = try HeededProcess.run(["audit", "verify", "--data-dir", restored.path, "--audit-key", key])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(try HeededProcess.run(["restore", "--data-dir", restored.path, "--from", file, "--audit-key", key]).status == 1, "a store is in the way")
+        // The copy is the store at one moment: every case acknowledged before the backup began is in it, and nothing
+        // that was not yet acknowledged when it ended.
+        let copied = try Self.caseIDs(in: restored, auditKey: URL(fileURLWithPath: key)).subtracting(generated)
+        #expect(before.count >= 4, "soak had written before the backup: \(before.count)")
+        #expect(before.isSubset(of: copied), "\(before.subtracting(copied).count) acknowledged cases are missing from the copy")
+        #expect(copied.isSubset(of: after), "\(copied.subtracting(after).count) cases in the copy were never acknowledged")
 
         // A backup changed after it was taken: nothing is restored.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -131,6 +158,12 @@ struct StoreCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("does not verify"), "\(refused.stderr)")
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: elsewhere.path)) ?? []).isEmpty, "nothing left behind")
+    }
+
+    /// The ids of the cases in a data directory's store.
+    static func caseIDs(in data: URL, auditKey: URL) throws -> Set<UUID> {
+        let store = try SQLiteCaseStore(directory: data, auditKeyFile: auditKey)
+        return Set(try store.writer.read { db in try UUID.fetchAll(db, sql: "SELECT id FROM case_file") })
     }
 
     @Test("reporting on a data directory with no store says so rather than making an empty one")
