@@ -40,7 +40,7 @@ struct FamilyRecordsTests {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.html.utf8)) as? [String: Any])
             let cases = try #require(object["cases"] as? [[String: Any]])
             #expect(cases.count == 1)
-            #expect(cases.first?["reference"] as? String == file.reference)
+            #expect((cases.first?["case"] as? [String: Any])?["reference"] as? String == file.reference)
             let views = try #require(cases.first?["views"] as? [[String: Any]])
             #expect(views.contains { $0["by"] as? String == "hollis@example.org" && $0["role"] as? String == "assessor" })
             #expect(!json.contains("Ffion Pritchard"))

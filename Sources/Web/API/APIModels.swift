@@ -63,6 +63,25 @@ struct CaseJSON: ResponseEncodable {
     let provisions: [ProvisionJSON]
     let unmet: [UnmetJSON]
 
+    /// A case as someone in `role` may see it (a family reads the reasons without rule references).
+    init(_ record: CaseRecord, for role: ActingUser.Role, services: WebServices) {
+        let file = record.file
+        id = file.id.description
+        reference = file.reference
+        childName = file.child.fullName
+        team = file.team.rawValue
+        openedOn = file.openedOn.description
+        waitingForPerson = file.outcome == nil
+        reasons = role == .parent ? file.currentRouting.reasons.map(Formatting.plainReason) : file.currentRouting.reasons
+        assessments = record.assessments(visibleTo: role).map(AssessmentJSON.init)
+        needs = record.needs.map {
+            .init(id: $0.id.description, area: $0.area.rawValue, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView)
+        }
+        provisions = record.provisionStatements.map(ProvisionJSON.init)
+        let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
+        unmet = UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetJSON.init)
+    }
+
     struct NeedJSON: Encodable {
         let id: String
         let area: String

@@ -83,20 +83,7 @@ struct APIRoutes: Sendable {
         let account = context.signedInAccount
         let caseID: CaseFile.ID = try context.id("case")
         let record = try await CaseAccess.record(caseID, for: account, services: services)
-        let file = record.file
-        return try json(CaseJSON(
-            id: file.id.description, reference: file.reference, childName: file.child.fullName, team: file.team.rawValue,
-            openedOn: file.openedOn.description, waitingForPerson: file.outcome == nil,
-            reasons: account.role == .parent ? file.currentRouting.reasons.map(Formatting.plainReason) : file.currentRouting.reasons,
-            assessments: record.assessments(visibleTo: account.role).map(AssessmentJSON.init),
-            needs: record.needs.map {
-                .init(id: $0.id.description, area: $0.area.rawValue, description: $0.description, parentView: $0.parentView, assessorView: $0.assessorView)
-            },
-            provisions: record.provisionStatements.map(CaseJSON.ProvisionJSON.init),
-            unmet: { () -> [UnmetJSON] in
-                let measure = DeliveryMeasure(asOf: services.today, policy: services.configuration.unmetPolicy)
-                return UnmetNeed.assessedButUnmet(UnmetNeedInputs(record: record, measure: measure), measure: measure).map(UnmetJSON.init)
-            }()), status: .ok, request, context)
+        return try json(CaseJSON(record, for: account.role, services: services), status: .ok, request, context)
     }
 
     private func unmet(_ request: Request, _ context: WebContext) async throws -> Response {

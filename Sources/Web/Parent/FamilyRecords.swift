@@ -73,25 +73,19 @@ struct FamilyRecordsView {
     }
 }
 
-/// The records as JSON, for a family who wants them in another program.
+/// The records as JSON, for a family who wants them in another program: each case as the API gives it to them
+/// (`CaseJSON`), with what only the download adds.
 struct FamilyRecordsJSON: Encodable {
     let email: String
     let downloadedAt: Date
-    let cases: [CaseJSON]
+    let cases: [CaseRecordsJSON]
 
-    struct CaseJSON: Encodable {
-        let reference: String
+    struct CaseRecordsJSON: Encodable {
+        let `case`: CaseJSON
         let child: Child
         let family: Family
-        let openedOn: CalendarDate
         let request: NeedsRequest
-        /// Why it was routed as it was, as the family's page gives it.
-        let reasons: [String]
         let managerDecision: DecisionJSON?
-        let assessments: [Assessment]
-        let needs: [Need]
-        let provision: [Provision]
-        let deliveries: [Delivery]
         let ehcAdvice: [EHCAdvice]
         let reports: [CaseReport]
         let comments: [FamilyComment]
@@ -114,20 +108,17 @@ struct FamilyRecordsJSON: Encodable {
         let role: String
     }
 
-    init(_ records: FamilyRecords) {
+    init(_ records: FamilyRecords, services: WebServices) {
         email = records.email
         downloadedAt = records.downloadedAt
         cases = records.cases.map { item in
             let file = item.record.file
-            return CaseJSON(
-                reference: file.reference, child: file.child, family: file.family, openedOn: file.openedOn, request: file.request,
-                reasons: file.currentRouting.reasons.map(Formatting.plainReason),
+            return CaseRecordsJSON(
+                case: CaseJSON(item.record, for: .parent, services: services), child: file.child, family: file.family, request: file.request,
                 managerDecision: file.managerDecision.map {
                     DecisionJSON(decidedOn: $0.decidedOn, confirmedTheRules: $0.kind == .confirmed, reason: $0.reason, section47: $0.outcome.section47)
                 },
-                assessments: item.record.assessments(visibleTo: .parent), needs: item.record.needs, provision: item.record.provisions,
-                deliveries: item.record.deliveries, ehcAdvice: item.record.ehcAdvice, reports: item.reports, comments: item.comments,
-                missedSessions: item.missed,
+                ehcAdvice: item.record.ehcAdvice, reports: item.reports, comments: item.comments, missedSessions: item.missed,
                 views: item.views.map {
                     ViewJSON(at: Date(timeIntervalSince1970: TimeInterval($0.recordedAt) / 1000), by: $0.event.actor.id, role: $0.event.actor.role.rawValue)
                 })

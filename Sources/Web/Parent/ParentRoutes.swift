@@ -59,7 +59,7 @@ struct ParentRoutes: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"heeded-records.json\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(FamilyRecordsJSON(records)))))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(FamilyRecordsJSON(records, services: services)))))
     }
 
     /// The whole path after "Send": the intake decides, the store writes case, owner and audit in one
