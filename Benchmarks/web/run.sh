@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Web benchmark: a release `heeded serve` over 100,000 invented children, measured with wrk on loopback.
 #
-#   Benchmarks/web/run.sh [--children N] [--duration SECONDS] [--connections N] [--from DIR]
+#   Benchmarks/web/run.sh [--children N] [--duration SECONDS] [--connections N] [--from DIR] [--log-level L]
 #
 # --from DIR copies a data directory made earlier by `heeded demo generate` instead of generating one (which takes
-# about five minutes for 100,000 children on two cores).
+# about five minutes for 100,000 children on two cores). --log-level is the server's (info, its default, writes a
+# JSON line for every request; warning writes none for requests that succeed).
 #
 # Three targets in the same run: GET /health (the framework's ceiling on this machine), POST /api/needs-requests
 # (the whole submission path: check, bind, route, store with audit, reply) and the manager's unmet-need page
@@ -19,12 +20,14 @@ children=100000
 duration=15
 connections=32
 from=""
+log_level=info
 while [ $# -gt 0 ]; do
     case "$1" in
         --children) children="$2"; shift 2 ;;
         --duration) duration="$2"; shift 2 ;;
         --connections) connections="$2"; shift 2 ;;
         --from) from="$2"; shift 2 ;;
+        --log-level) log_level="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -47,6 +50,7 @@ trap cleanup EXIT
 if [ -n "$from" ]; then
     echo "== copying the data generated earlier in $from"
     cp "$from"/heeded.sqlite* "$data"/
+    if [ -f "$from/audit.key" ]; then cp "$from/audit.key" "$data"/; fi
 else
     echo "== generating $children invented children in $data"
     "$heeded" demo generate --children "$children" --data-dir "$data" >/dev/null
@@ -57,7 +61,7 @@ echo "$password" | "$heeded" users add --data-dir "$data" --role manager --email
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-"$heeded" serve --data "$data" --port "$port" --forms Forms --needs-requests-per-hour 0 >"$data/server.log" 2>&1 &
+"$heeded" serve --data "$data" --port "$port" --forms Forms --needs-requests-per-hour 0 --log-level "$log_level" >"$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do
     curl -fs "$base/health" >/dev/null 2>&1 && break

@@ -7,7 +7,7 @@ local body = [[{"answers":{
 "contact_email":"perpetua@example.org","preferred_contact":"email",
 "child_name":"Orrin Lambourne","child_dob":"2016-09-14","child_address":"12 Greatorex Lane, Netherby","child_postcode":"NB3 7QT",
 "areas_affected":["COMM","LD","BEH"],"sleep_help":"a-lot-extra","nights_disturbed_per_week":5,
-"household":[{"member_name":"Mabyn Lambourne","member_age":13,"member_disabled":false,"member_helps_caring":true,"member_caring_tasks":"Sits with Orrin"}],
+"household":[{"member_name":"Mabyn Lambourne","member_age":13,"member_disabled":false,"member_helps_caring":true,"member_cares_for_others":false,"member_caring_tasks":"Sits with Orrin"}],
 "enough_sleep":false,"caring_affects_health":"a-lot","want_parent_carer_assessment":"yes",
 "requests_made":["assessment","short-breaks-day","help-at-home"],"urgency":"routine",
 "consent_to_assessment":true,"privacy_notice_acknowledged":true}}]]
