@@ -1,9 +1,6 @@
 // One configuration file, environment variables over it, serve's options over both; a wrong key is named where it is.
 import Foundation
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 @Suite("heeded config check and serve --config")
 struct ConfigCommandTests {
@@ -93,15 +90,7 @@ struct ConfigCommandTests {
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
-        var answered = false
-        let deadline = Date().addingTimeInterval(180)
-        var health = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/health")!)
-        health.timeoutInterval = 5
-        while !answered && Date() < deadline {
-            if let (body, _) = try? await URLSession.shared.data(for: health) { answered = body == Data("ok".utf8) }
-            if !answered { try await Task.sleep(for: .milliseconds(200)) }
-        }
-        #expect(answered, "the command line's --port over the file's")
+        #expect(await HeededProcess.answersHealth(port: port), "the command line's --port over the file's")
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("heeded.sqlite").path), "the store is where the file says")
     }
 }

@@ -1,5 +1,8 @@
 // Runs the built `heeded` executable as a child process, as a user or a script would.
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// The `heeded` binary that `swift build`/`swift test` put beside the test bundle.
 enum HeededProcess {
@@ -50,5 +53,18 @@ enum HeededProcess {
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Whether a `heeded serve` on this port answers `/health` within three minutes (it may be starting on a busy
+    /// machine); each try is short, so one slow answer does not use the whole wait.
+    static func answersHealth(port: Int) async -> Bool {
+        let deadline = Date().addingTimeInterval(180)
+        var health = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/health")!)
+        health.timeoutInterval = 5
+        while Date() < deadline {
+            if let (body, _) = try? await URLSession.shared.data(for: health), body == Data("ok".utf8) { return true }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return false
     }
 }

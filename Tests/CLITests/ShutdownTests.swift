@@ -92,17 +92,6 @@ struct ShutdownTests {
         return server
     }
 
-    static func waitForHealth(_ base: String) async throws {
-        let deadline = Date().addingTimeInterval(180)
-        var health = URLRequest(url: URL(string: base + "/health")!)
-        health.timeoutInterval = 5
-        while Date() < deadline {
-            if let (body, _) = try? await URLSession.shared.data(for: health), body == Data("ok".utf8) { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        Issue.record("the server did not answer /health")
-    }
-
     @Test("SIGTERM under load: requests in flight are answered, the server exits 0, and every acknowledged request is in the store")
     func sigtermUnderLoad() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("heeded-shutdown-\(UUID())")
@@ -110,7 +99,7 @@ struct ShutdownTests {
         let port = Int.random(in: 20_000..<40_000)
         let base = "http://127.0.0.1:\(port)"
         let server = try Self.server(data, port: port)
-        try await Self.waitForHealth(base)
+        #expect(await HeededProcess.answersHealth(port: port))
 
         var tokenRequest = URLRequest(url: URL(string: base + "/api/tokens")!)
         tokenRequest.httpMethod = "POST"
@@ -167,7 +156,7 @@ struct ShutdownTests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         let again = try Self.server(data, port: port)
         defer { again.terminate(); again.waitUntilExit() }
-        try await Self.waitForHealth(base)
+        #expect(await HeededProcess.answersHealth(port: port))
         var read = URLRequest(url: URL(string: base + "/api/cases/x")!)
         read.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         var missing: [String] = []

@@ -215,8 +215,7 @@ struct AuditView {
         let hasValues: Bool
 
         init(_ entry: AuditEntry, staff: [String: String]) {
-            let instant = entry.recordedDate
-            time = "\(CalendarDate(instant).long) \(Formatting.time(instant))"
+            time = Formatting.dateTime(entry.recordedDate)
             actor = entry.event.actor.id
             role = entry.event.actor.role.rawValue
             action = entry.event.action

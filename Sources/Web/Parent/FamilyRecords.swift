@@ -66,7 +66,7 @@ struct FamilyRecordsView {
                 request: form.map { AnswerDisplay.sections(request.answers, form: $0, library: services.library, changeLink: nil) } ?? [],
                 views: item.views.map { entry in
                     ViewLine(
-                        when: Formatting.dateTime(Date(timeIntervalSince1970: TimeInterval(entry.recordedAt) / 1000)),
+                        when: Formatting.dateTime(entry.recordedDate),
                         who: entry.event.actor.role == .parent ? "You (\(entry.event.actor.id))" : "\(entry.event.actor.id) (\(Formatting.words(entry.event.actor.role.rawValue)))")
                 })
         }
@@ -120,7 +120,7 @@ struct FamilyRecordsJSON: Encodable {
                 },
                 ehcAdvice: item.record.ehcAdvice, reports: item.reports, comments: item.comments, missedSessions: item.missed,
                 views: item.views.map {
-                    ViewJSON(at: Date(timeIntervalSince1970: TimeInterval($0.recordedAt) / 1000), by: $0.event.actor.id, role: $0.event.actor.role.rawValue)
+                    ViewJSON(at: $0.recordedDate, by: $0.event.actor.id, role: $0.event.actor.role.rawValue)
                 })
         }
     }
